@@ -1,0 +1,18 @@
+"""Plain text: paragraphs are separated by blank lines, as in the demo article."""
+
+from __future__ import annotations
+
+from reviewapp.importers.base import BLANK_LINES, MonolingualFormat, decode_text, join_paragraphs
+
+
+class PlainTextFormat(MonolingualFormat):
+    identifier = "txt"
+    label = "Plain text"
+    extensions = (".txt", ".text")
+
+    def sniff(self, data: bytes, head: str) -> bool:
+        return True
+
+    def read(self, data: bytes, *, max_bytes: int, declared_encoding: str | None) -> str:
+        text = decode_text(data, declared_encoding)
+        return join_paragraphs(BLANK_LINES.split(text))
