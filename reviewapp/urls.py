@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from reviewapp.views import exports, flags, projects, review
+
+urlpatterns = [
+    path("", projects.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("projects/<int:project_id>/", projects.project, name="project"),
+    path("documents/<int:document_id>/", review.review, name="review"),
+    path("documents/<int:document_id>/export.txt", exports.export_text, name="export_text"),
+    path("segments/<int:segment_id>/", review.segment, name="segment"),
+    path("segments/<int:segment_id>/edit/", review.segment_edit, name="segment_edit"),
+    path("segments/<int:segment_id>/history/", review.segment_history, name="segment_history"),
+    path("segments/<int:segment_id>/restore/", review.segment_restore, name="segment_restore"),
+    path("segments/<int:segment_id>/approve/", review.segment_approve, name="segment_approve"),
+    path("segments/<int:segment_id>/flags/", review.flag_create, name="flag_create"),
+    path("flags/<int:flag_id>/resolve/", flags.flag_resolve, name="flag_resolve"),
+    path("flags/<int:flag_id>/delete/", flags.flag_delete, name="flag_delete"),
+    path("admin/", admin.site.urls),
+]
