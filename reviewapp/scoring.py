@@ -25,6 +25,8 @@ from sacrebleu.metrics.base import Metric
 from sacrebleu.metrics.helpers import extract_all_char_ngrams, extract_word_ngrams
 from sacrebleu.significance import PairedTest
 
+from reviewapp.languages import base_language
+
 BLEU_KEY = "bleu"
 CHRF_KEY = "chrf"
 CHRF_PLUS_KEY = "chrf++"
@@ -46,11 +48,6 @@ _MECAB_TOKENIZERS: dict[str, tuple[str, str]] = {
 }
 
 
-def primary_language(language_code: str) -> str:
-    """The primary subtag of a BCP 47 / POSIX code: 'zh-Hant-TW' and 'ar_EG' give 'zh', 'ar'."""
-    return language_code.replace("_", "-").split("-", 1)[0].strip().lower()
-
-
 @dataclass(frozen=True, slots=True)
 class MetricSettings:
     """How the target language is tokenised; stats made with other settings cannot be summed."""
@@ -68,7 +65,7 @@ def metric_settings(target_lang: str) -> MetricSettings:
     characters for Thai, Lao, Khmer, Burmese, Tibetan. 'flores200' is never chosen: it
     downloads a SentencePiece model at run time.
     """
-    language = primary_language(target_lang)
+    language = base_language(target_lang)
     if language == "zh":
         tokenizer = "zh"
     elif language in _MECAB_TOKENIZERS:
@@ -294,7 +291,8 @@ MQM_MINOR_PUNCTUATION_WEIGHT = 0.1
 MQM_NON_TRANSLATION_WEIGHT = 25.0
 DEFAULT_CRITICAL_WEIGHT = 25.0
 _NON_TRANSLATION_CATEGORIES = frozenset({"untranslated", "non-translation", "non_translation"})
-# A project policy rather than a standard: one major error per 100 source words fails.
+# A project policy rather than a standard: more than one major error (5 points) per 100
+# source words fails.
 DEFAULT_MQM_THRESHOLD_PER_100_WORDS = 5.0
 
 
@@ -309,15 +307,15 @@ def mqm_weight(
     """The penalty of one flagged error under the WMT MQM weighting."""
     leaf = _leaf_category(category)
     level = severity.strip().lower()
+    non_translation = leaf in _NON_TRANSLATION_CATEGORIES
     if level == "critical":
+        # A non-translation never weighs less than its WMT weight, whatever critical weighs.
         return (
-            max(critical_weight, MQM_NON_TRANSLATION_WEIGHT)
-            if (leaf in _NON_TRANSLATION_CATEGORIES)
-            else critical_weight
+            max(critical_weight, MQM_NON_TRANSLATION_WEIGHT) if non_translation else critical_weight
         )
     if level not in MQM_SEVERITY_WEIGHTS:
         raise ValueError(f"unknown MQM severity {severity!r}")
-    if level == "major" and leaf in _NON_TRANSLATION_CATEGORIES:
+    if level == "major" and non_translation:
         return MQM_NON_TRANSLATION_WEIGHT
     if level == "minor" and leaf == "punctuation":
         return MQM_MINOR_PUNCTUATION_WEIGHT

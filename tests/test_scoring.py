@@ -220,6 +220,7 @@ def test_mqm_critical_weight_is_configurable() -> None:
     flags = [("accuracy/mistranslation", "critical"), ("fluency/grammar", "minor")]
     assert mqm_penalty(flags, critical_weight=10.0) == 11.0
     assert mqm_penalty(flags) == 26.0
+    assert mqm_penalty([("untranslated", "critical")], critical_weight=10.0) == 25.0
 
 
 def test_unknown_severity_is_refused() -> None:
