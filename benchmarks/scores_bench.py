@@ -104,7 +104,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, nargs="*", default=[])
     args = parser.parse_args()
 
-    hypotheses, references = synthesise_pairs(load_words(args.corpus, args.lang), args.segments)
+    corpus_words = load_words(args.corpus, args.lang)
+    if not corpus_words:
+        parser.error("the corpus has no words")
+    hypotheses, references = synthesise_pairs(corpus_words, args.segments)
     words = sum(len(reference.split()) for reference in references)
     print(f"{len(hypotheses)} segments, {words} post-edited words, target '{args.lang}'")
     settings = metric_settings(args.lang)
