@@ -254,9 +254,9 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
 
 
 def number_paragraphs(keys: Sequence[Hashable]) -> list[int]:
-    """1-based paragraph numbers, in order of first appearance of each key."""
+    """0-based paragraph numbers (as services.SegmentPair), in order of first appearance."""
     numbers: dict[Hashable, int] = {}
-    return [numbers.setdefault(key, len(numbers) + 1) for key in keys]
+    return [numbers.setdefault(key, len(numbers)) for key in keys]
 
 
 def normalize_language_code(code: str | None) -> str | None:

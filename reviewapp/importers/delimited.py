@@ -1,8 +1,10 @@
-"""Aligned pairs in two columns: TSV and CSV.
+"""Aligned pairs in columns: TSV and CSV.
 
 A first row such as "source<TAB>target" or "en,ar" is a header, and language codes in it
-become the document's languages. Consecutive rows form one paragraph when the file
-separates paragraphs with blank rows; otherwise every row is its own paragraph.
+become the document's languages; a header may also name more columns (as review exports
+do), and then "source", "target" (or "translation", "mt", ...) and "paragraph" are picked
+by name. Paragraphs come from a "paragraph" column; else consecutive rows form one
+paragraph when the file separates paragraphs with blank rows; else every row is its own.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
@@ -22,14 +25,30 @@ from reviewapp.importers.base import (
     make_document,
 )
 
-HEADER_WORDS = frozenset(
-    {
-        "source", "target", "src", "tgt", "original", "translation", "mt",
-        "source text", "target text", "source_text", "target_text", "machine translation",
-    }
+# Column names, best first: review exports carry both "machine_translation" and the
+# reviewed "target", and the reviewed one is what an import should take.
+SOURCE_COLUMNS = ("source", "src", "source text", "source_text", "original")
+TARGET_COLUMNS = (
+    "target", "tgt", "translation", "target text", "target_text",
+    "mt", "machine_translation", "machine translation",
 )  # fmt: skip
+PARAGRAPH_COLUMN = "paragraph"
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 SNIFF_CHARACTERS = 64 * 1024
+TSV_ESCAPE = re.compile(r"\\([tnr\\])")
+TSV_UNESCAPED = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where source, target and (optionally) paragraph are, and the languages a header named."""
+
+    source: int = 0
+    target: int = 1
+    paragraph: int | None = None
+    source_lang: str | None = None
+    target_lang: str | None = None
+    named: bool = False
 
 
 def language_code(cell: str) -> str | None:
@@ -43,17 +62,21 @@ def language_code(cell: str) -> str | None:
     return code
 
 
-def read_header(cells: list[str]) -> tuple[bool, str | None, str | None]:
-    """Whether `cells` is a header row, and the source and target languages it names."""
-    if len(cells) < 2:
-        return False, None, None
-    first, second = (cell.strip().lower() for cell in cells[:2])
-    if first in HEADER_WORDS and second in HEADER_WORDS:
-        return True, None, None
-    source_lang, target_lang = language_code(cells[0]), language_code(cells[1])
-    if source_lang and target_lang and source_lang.lower() != target_lang.lower():
-        return True, source_lang, target_lang
-    return False, None, None
+def first_column(names: list[str], wanted: tuple[str, ...]) -> int | None:
+    return next((names.index(name) for name in wanted if name in names), None)
+
+
+def read_header(cells: list[str]) -> Columns | None:
+    """The columns a header row names, or None when `cells` is data."""
+    names = [cell.strip().lower() for cell in cells]
+    source, target = first_column(names, SOURCE_COLUMNS), first_column(names, TARGET_COLUMNS)
+    if source is not None and target is not None:
+        return Columns(source, target, first_column(names, (PARAGRAPH_COLUMN,)), named=True)
+    if len(cells) == 2:
+        source_lang, target_lang = language_code(cells[0]), language_code(cells[1])
+        if source_lang and target_lang and source_lang.lower() != target_lang.lower():
+            return Columns(source_lang=source_lang, target_lang=target_lang)
+    return None
 
 
 def tsv_uses_quoting(text: str) -> bool:
@@ -74,11 +97,6 @@ def tsv_uses_quoting(text: str) -> bool:
 class DelimitedFormat(BilingualFormat):
     def records(self, text: str) -> Iterator[tuple[int, list[str]]]:
         """(line number, cells) for every record of the file."""
-        reader = csv.reader(io.StringIO(text, newline=""), self.dialect(text))
-        for cells in reader:
-            yield reader.line_num, cells
-
-    def dialect(self, text: str) -> type[csv.Dialect] | csv.Dialect:
         raise NotImplementedError
 
     def read(
@@ -89,42 +107,82 @@ class DelimitedFormat(BilingualFormat):
             records = list(self.records(decoded.text))
         except csv.Error as error:
             raise ImportRejected(f"The {self.label} file is malformed: {error}.") from None
-        source_lang = target_lang = None
-        rows: list[tuple[str, str, int]] = []
+        filled = [(line, cells) for line, cells in records if "".join(cells).strip()]
+        header = read_header(filled[0][1]) if filled else None
+        columns = header or Columns()
+        # (source, target, paragraph column value, blank-row block, line)
+        parsed: list[tuple[str, str, str, int, int]] = []
         block = 0
-        blank_rows_between = False
-        for index, (line, cells) in enumerate(records):
-            if not any(cell.strip() for cell in cells):
+        for line, cells in records[records.index(filled[0]) + 1 if header else 0 :]:
+            if not "".join(cells).strip():
                 block += 1
                 continue
-            if index == 0:
-                is_header, source_lang, target_lang = read_header(cells)
-                if is_header:
-                    continue
-            blank_rows_between = blank_rows_between or bool(rows and rows[-1][2] != block)
-            filled = len(cells)
-            while filled and not cells[filled - 1].strip():
-                filled -= 1
-            if filled > 2 or len(cells) < 2:
-                raise ImportRejected(
-                    f"Line {line}: expected two columns (source and translation), "
-                    f"found {max(filled, len(cells))}."
+            self.check_columns(line, cells, columns)
+            paragraph = cells[columns.paragraph] if columns.paragraph is not None else ""
+            parsed.append(
+                (
+                    cells[columns.source],
+                    cells[columns.target],
+                    paragraph.strip(),
+                    block,
+                    line,
                 )
-            rows.append((cells[0], cells[1], block))
-        keyed: list[tuple[str, str, Hashable]] = [
-            (source, target, block_key if blank_rows_between else position)
-            for position, (source, target, block_key) in enumerate(rows)
+            )
+        blank_rows_between = len({row[3] for row in parsed}) > 1
+        rows: list[tuple[str, str, Hashable]] = [
+            (
+                source,
+                target,
+                ("paragraph", paragraph)
+                if paragraph
+                else ("block", row_block)
+                if blank_rows_between
+                else ("line", line),
+            )
+            for source, target, paragraph, row_block, line in parsed
         ]
         return make_document(
-            keyed, source_lang=source_lang, target_lang=target_lang, warnings=decoded.warnings()
+            rows,
+            source_lang=columns.source_lang,
+            target_lang=columns.target_lang,
+            warnings=decoded.warnings(),
         )
 
+    def check_columns(self, line: int, cells: list[str], columns: Columns) -> None:
+        if columns.named:
+            if len(cells) <= max(columns.source, columns.target, columns.paragraph or 0):
+                raise ImportRejected(
+                    f"Line {line}: found {len(cells)} columns; the header names more."
+                )
+            return
+        filled = len(cells)
+        while filled and not cells[filled - 1].strip():
+            filled -= 1
+        # A trailing empty column is an untranslated segment, not a missing column.
+        if filled > 2 or len(cells) < 2:
+            raise ImportRejected(
+                f"Line {line}: expected two columns (source and translation), "
+                f"found {max(filled, len(cells))}."
+            )
 
-class PlainTab(csv.excel_tab):
-    quoting = csv.QUOTE_NONE
+
+def csv_records(
+    text: str, dialect: type[csv.Dialect] | csv.Dialect
+) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    for cells in reader:
+        yield reader.line_num, cells
+
+
+def unescape_tsv(cell: str) -> str:
+    return TSV_ESCAPE.sub(lambda match: TSV_UNESCAPED[match.group(1)], cell)
 
 
 class TsvFormat(DelimitedFormat):
+    """TSV as IANA defines it (no quoting), with the backslash escapes (\\t, \\n, \\\\) that
+    PostgreSQL, WMT's files and our own exports use for tabs and line breaks inside a field;
+    spreadsheet-style quoted TSV is recognised and read with the csv module."""
+
     identifier = "tsv"
     label = "Tab-separated values (TSV)"
     extensions = (".tsv", ".tab")
@@ -133,8 +191,16 @@ class TsvFormat(DelimitedFormat):
         lines = [line for line in head.split("\n")[:20] if line.strip()]
         return bool(lines) and all(line.count("\t") >= 1 for line in lines)
 
-    def dialect(self, text: str) -> type[csv.Dialect] | csv.Dialect:
-        return csv.excel_tab if tsv_uses_quoting(text) else PlainTab
+    def records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        if tsv_uses_quoting(text):
+            yield from csv_records(text, csv.excel_tab)
+            return
+        for line, record in enumerate(text.split("\n"), start=1):
+            yield line, [unescape_tsv(cell) for cell in record.split("\t")]
+
+
+class SemicolonSeparated(csv.excel):
+    delimiter = ";"
 
 
 class CsvFormat(DelimitedFormat):
@@ -145,14 +211,16 @@ class CsvFormat(DelimitedFormat):
     def sniff(self, data: bytes, head: str) -> bool:
         # Prose is full of commas, so without the extension only a header row is evidence.
         first_line = head.split("\n", 1)[0]
-        try:
-            cells = next(csv.reader([first_line], self.dialect(head)))
-        except (csv.Error, StopIteration):
-            return False
-        return read_header(cells)[0]
+        cells = next(csv_records(first_line, self.dialect(head)), (0, []))[1]
+        return read_header(cells) is not None
 
-    def dialect(self, text: str) -> type[csv.Dialect] | csv.Dialect:
-        try:
-            return csv.Sniffer().sniff(text[:SNIFF_CHARACTERS], delimiters=",;")
-        except csv.Error:
-            return csv.excel
+    def dialect(self, text: str) -> type[csv.Dialect]:
+        # csv.Sniffer also guesses quoting and gets it wrong on prose full of quotation
+        # marks; only the delimiter varies in practice (";" from European spreadsheets).
+        first_line = text.split("\n", 1)[0]
+        by_comma = next(csv.reader([first_line]), [])
+        by_semicolon = next(csv.reader([first_line], SemicolonSeparated), [])
+        return SemicolonSeparated if len(by_semicolon) > len(by_comma) else csv.excel
+
+    def records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        return csv_records(text, self.dialect(text))

@@ -7,8 +7,8 @@ DOCTYPE line such as `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` is accepted: translate-
 writes it into every TMX, and nothing loads it.
 
 Paragraphs: a TMX <tu> may carry <prop type="x-paragraph">N</prop>, otherwise every <tu>
-is a paragraph; XLIFF 1.2 trans-units in the same <group> share a paragraph; the segments
-of one XLIFF 2.0 <unit> share a paragraph.
+is a paragraph; in XLIFF the units of one <group> (1.2 trans-units, 2.0 units) share a
+paragraph, as do the segments of one XLIFF 2.0 <unit>; any other unit is its own.
 """
 
 from __future__ import annotations
@@ -84,6 +84,18 @@ def load_store(store_class: Any, utf8: bytes, label: str) -> Any:
         return store_class.parsestring(utf8)
     except (ValueError, AssertionError, StopIteration, etree.XMLSyntaxError) as error:
         raise ImportRejected(f"The {label} file could not be read: {error}") from None
+
+
+def paragraph_key(unit: etree._Element) -> etree._Element:
+    """The enclosing <group> when there is one, else the unit itself.
+
+    lxml hands out the same proxy object while a reference is held, so elements work as
+    dictionary keys for make_document.
+    """
+    parent = unit.getparent()
+    if parent is not None and etree.QName(parent).localname == "group":
+        return parent
+    return unit
 
 
 class XmlFormat(BilingualFormat):
@@ -163,12 +175,7 @@ class Xliff1Format(XliffFormat):
         for unit in store.units:
             if unit.isheader():
                 continue
-            parent = unit.xmlelement.getparent()
-            grouped = parent is not None and etree.QName(parent).localname == "group"
-            # lxml hands out the same proxy object while a reference is held, so elements
-            # work as keys here.
-            key = parent if grouped else unit.xmlelement
-            rows.append((unit.source or "", unit.target or "", key))
+            rows.append((unit.source or "", unit.target or "", paragraph_key(unit.xmlelement)))
         file_node = next((child for child in root if local_name(child.tag) == "file"), None)
         return make_document(
             rows,
@@ -187,7 +194,8 @@ class Xliff2Format(XliffFormat):
     def read_tree(self, utf8: bytes, root: Element, warnings: list[str]) -> BilingualDocument:
         store = load_store(xliff2.Xliff2File, utf8, self.label)
         rows: list[tuple[str, str, Hashable]] = [
-            (unit.source or "", unit.target or "", unit.getunitelement()) for unit in store.units
+            (unit.source or "", unit.target or "", paragraph_key(unit.getunitelement()))
+            for unit in store.units
         ]
         return make_document(
             rows,
