@@ -1,0 +1,531 @@
+"""Proper names of the source must reappear in the translation.
+
+A name counts as rendered when the target holds a known exonym (CLDR territory and
+language names from Babel, the curated table in reviewapp/data/exonyms.json, the
+project glossary) or a transliteration whose consonant skeleton is close enough.
+"""
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from babel import Locale, UnknownLocaleError
+from babel.localedata import locale_identifiers
+
+from reviewapp.checks.base import (
+    Check,
+    CheckContext,
+    Finding,
+    GlossaryEntry,
+    SegmentPair,
+    primary_language,
+    register,
+)
+from reviewapp.checks.text import (
+    TargetWord,
+    Word,
+    is_acronym,
+    is_latin_script_text,
+    target_words,
+    words,
+)
+from reviewapp.transliteration import (
+    VOWEL_INDEL_COST,
+    consonant_count,
+    first_consonant,
+    normalise_for_matching,
+    skeleton,
+    skeleton_distance,
+    word_stems,
+)
+
+DATA_DIRECTORY = Path(__file__).resolve().parent.parent / "data"
+SENTENCE_END = (".", "!", "?", ":", "\n")
+OPENING_MARKS = " \t\"'“‘«(["
+# Arabic letters a transliteration may end with where the exonym has none, or the
+# reverse ("سوريا" / "السوري"); stripped before prefix matching.
+_FINAL_VOWEL_LETTERS = "اةىهي"
+MAX_EXONYM_TOKENS = 4
+
+Status = Literal["ok", "misspelled", "missing", "latin"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    function_words: frozenset[str]
+    particles: frozenset[str]
+    generic_words: frozenset[str]
+    demonyms: dict[str, str]
+    letter_names: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class NameRendering:
+    """How one source name (or name part) came out in the target."""
+
+    key: str
+    source_start: int
+    source_end: int
+    source_text: str
+    status: Status
+    target_start: int | None
+    target_end: int | None
+    target_text: str
+    # The target reading that matched, article and clitics removed: what the
+    # consistency check compares across segments.
+    rendering: str
+    suggestion: str
+
+
+@cache
+def _json_table(file_name: str) -> dict:
+    with (DATA_DIRECTORY / file_name).open(encoding="utf-8") as table:
+        return json.load(table)
+
+
+@cache
+def name_words(language: str) -> NameWords:
+    table = _json_table("name_words.json").get(language, {})
+    return NameWords(
+        frozenset(table.get("function_words", ())),
+        frozenset(table.get("particles", ())),
+        frozenset(table.get("generic_words", ())),
+        table.get("demonyms", {}),
+        table.get("letter_names", {}),
+    )
+
+
+@cache
+def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
+    """Case-folded source name -> target renderings, from CLDR and the curated table.
+
+    Every regional locale of the target language contributes its variants (e.g. the
+    Levantine month names), so that any of them is accepted.
+    """
+    try:
+        source_locale = Locale.parse(source_lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    renderings: dict[str, set[str]] = {}
+    for identifier in locale_identifiers():
+        if identifier.split("_")[0] != target_lang:
+            continue
+        target_locale = Locale.parse(identifier)
+        for source_names, target_names in (
+            (source_locale.territories, target_locale.territories),
+            (source_locale.languages, target_locale.languages),
+        ):
+            for code, target_name in target_names.items():
+                if code in source_names:
+                    renderings.setdefault(source_names[code].casefold(), set()).add(target_name)
+    curated = _json_table("exonyms.json").get(source_lang, {}).get(target_lang, {})
+    for source_name, target_names in curated.items():
+        renderings.setdefault(source_name.casefold(), set()).update(target_names)
+    for demonym, country in name_words(source_lang).demonyms.items():
+        country_renderings = renderings.get(country.casefold())
+        if country_renderings:
+            renderings.setdefault(demonym.casefold(), set()).update(country_renderings)
+    return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _FormWord:
+    core: str
+    prefix_match: bool
+
+
+@cache
+def _form_words(form: str, target_lang: str) -> tuple[_FormWord, ...]:
+    """A target form as words to match against target-word readings.
+
+    Long words match by prefix so that an exonym also finds its adjectives and
+    inflections ("سوريا" in "السورية", "فرنسا" in "فرنسية").
+    """
+    result = []
+    for word in words(form):
+        core = min(word_stems(normalise_for_matching(word.text), target_lang), key=len)
+        trimmed = core.rstrip(_FINAL_VOWEL_LETTERS)
+        if len(trimmed) >= 3:
+            result.append(_FormWord(trimmed, True))
+        else:
+            result.append(_FormWord(core, False))
+    return tuple(result)
+
+
+def _form_word_matches(form_word: _FormWord, target_word: TargetWord) -> str | None:
+    for stem in target_word.stems:
+        if stem == form_word.core or (form_word.prefix_match and stem.startswith(form_word.core)):
+            return stem
+    return None
+
+
+def find_form(
+    form: str, target: Sequence[TargetWord], target_lang: str
+) -> tuple[int, int, str] | None:
+    """First occurrence of a target form: (first word index, last word index, reading)."""
+    form_words = _form_words(form, target_lang)
+    if not form_words:
+        return None
+    for first in range(len(target) - len(form_words) + 1):
+        readings = []
+        for offset, form_word in enumerate(form_words):
+            reading = _form_word_matches(form_word, target[first + offset])
+            if reading is None:
+                break
+            readings.append(reading)
+        else:
+            return first, first + len(form_words) - 1, " ".join(readings)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    """A run of capitalised words (with particles such as "al-") in the source."""
+
+    tokens: tuple[Word, ...]
+
+
+def _is_sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(OPENING_MARKS)
+    return not before or before.endswith(SENTENCE_END)
+
+
+def _is_capitalised(word: Word) -> bool:
+    return word.text[0].isupper() and len(word.text) > 1
+
+
+def extract_names(
+    text: str, source_lang: str, target_lang: str, known_capitalised: frozenset[str]
+) -> list[SourceName]:
+    """Capitalised word runs that look like proper names.
+
+    A capitalised word opening a sentence counts only when it is known as a name:
+    an exonym, an acronym, or a word the document capitalises elsewhere mid-sentence.
+    """
+    vocabulary = name_words(source_lang)
+    known = exonyms(source_lang, target_lang)
+    tokens = words(text)
+    names: list[SourceName] = []
+    run: list[Word] = []
+
+    def close_run() -> None:
+        while run and run[-1].text.casefold() in vocabulary.particles:
+            run.pop()
+        if run:
+            first = run[0]
+            if _is_sentence_initial(text, first.start) and not (
+                is_acronym(first.text)
+                or first.text.casefold() in known
+                or first.text in known_capitalised
+            ):
+                run.pop(0)
+            while run and run[0].text.casefold() in vocabulary.particles:
+                run.pop(0)
+        if run:
+            names.append(SourceName(tuple(run)))
+        run.clear()
+
+    for index, token in enumerate(tokens):
+        joined = bool(run) and text[run[-1].end : token.start] in (" ", "-")
+        if _is_capitalised(token) or (
+            token.text.casefold() in vocabulary.particles
+            and index + 1 < len(tokens)
+            and _is_capitalised(tokens[index + 1])
+            and text[token.end : tokens[index + 1].start] in (" ", "-")
+        ):
+            if run and not joined:
+                close_run()
+            run.append(token)
+        elif run:
+            close_run()
+    close_run()
+    return names
+
+
+def capitalised_mid_sentence(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(
+        word.text
+        for text in texts
+        for word in words(text)
+        if _is_capitalised(word) and not _is_sentence_initial(text, word.start)
+    )
+
+
+# Distance limits grow with the number of consonants: a long name has more room for
+# harmless variation. Names of fewer than MIN_NEAR_CONSONANTS consonants are never
+# called misspelled, since almost any short word is that close to them.
+MIN_NEAR_CONSONANTS = 3
+
+
+def _ok_limit(consonants: int) -> float:
+    return 0.3 + 0.12 * consonants
+
+
+def _near_limit(consonants: int) -> float:
+    return 1.2 + 0.3 * max(0, consonants - 3)
+
+
+MAX_WINDOW_WORDS = 3
+
+
+def _transliteration_candidates(
+    target: Sequence[TargetWord], indexes: Iterable[int]
+) -> Iterable[tuple[int, int, str]]:
+    """Readings of one to MAX_WINDOW_WORDS words starting at each index: a name may be
+    written in several words ("عبد العزيز", "بي بي سي")."""
+    for index in indexes:
+        for stem in target[index].stems:
+            reading = stem
+            yield index, index, reading
+            for last in range(index + 1, min(len(target), index + MAX_WINDOW_WORDS)):
+                reading += target[last].text
+                yield index, last, reading
+
+
+def _best_transliteration(
+    name_skeleton: str, target: Sequence[TargetWord], indexes: Iterable[int]
+) -> tuple[float, int, int, str] | None:
+    """Closest reading among the candidates: (distance, first, last, reading)."""
+    best: tuple[float, int, int, str] | None = None
+    limit = _near_limit(consonant_count(name_skeleton))
+    for first, last, reading in _transliteration_candidates(target, indexes):
+        reading_skeleton = skeleton(reading)
+        # Every unmatched letter costs at least the cheapest deletion.
+        if abs(len(reading_skeleton) - len(name_skeleton)) * VOWEL_INDEL_COST > limit:
+            continue
+        distance = skeleton_distance(name_skeleton, reading_skeleton)
+        if best is None or distance < best[0]:
+            best = (distance, first, last, reading)
+    return best
+
+
+def _best_transliteration_of(
+    name: str, source_lang: str, target: Sequence[TargetWord], indexes: Sequence[int]
+) -> tuple[float, int, int, str] | None:
+    """Best match of the name, or for an acronym, of the name spelled letter by letter."""
+    readings = [skeleton(name)]
+    letter_names = name_words(source_lang).letter_names
+    if is_acronym(name) and letter_names:
+        readings.append(skeleton("".join(letter_names.get(letter, letter) for letter in name)))
+    matches = [
+        match
+        for reading in readings
+        if consonant_count(reading) >= 2
+        and (match := _best_transliteration(reading, target, indexes)) is not None
+    ]
+    return min(matches, default=None)
+
+
+def _unit_candidates(
+    tokens: Sequence[Word], text: str, known: dict[str, tuple[str, ...]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Tile the tokens with the longest known multiword names: (first, last, forms)."""
+    units = []
+    index = 0
+    while index < len(tokens):
+        for last in range(min(len(tokens), index + MAX_EXONYM_TOKENS) - 1, index, -1):
+            phrase = text[tokens[index].start : tokens[last].end].casefold()
+            if phrase in known:
+                units.append((index, last, known[phrase]))
+                index = last + 1
+                break
+        else:
+            units.append((index, index, known.get(tokens[index].text.casefold(), ())))
+            index += 1
+    return units
+
+
+def _glossary_spans(text: str, glossary: Sequence[GlossaryEntry]) -> list[tuple[int, int]]:
+    """Where glossary terms occur in the source: the glossary check owns those words."""
+    folded = text.casefold()
+    spans = []
+    for entry in glossary:
+        term = entry.source_term.casefold()
+        start = folded.find(term)
+        while term and start != -1:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
+    return spans
+
+
+def align_names(
+    pair: SegmentPair, context: CheckContext, known_capitalised: frozenset[str]
+) -> list[NameRendering]:
+    """Every source name part with its status and the target span that renders it."""
+    source_lang = primary_language(pair.source_lang)
+    target_lang = primary_language(pair.target_lang)
+    known = exonyms(source_lang, target_lang)
+    glossary_spans = _glossary_spans(pair.source, context.glossary)
+    vocabulary = name_words(source_lang)
+    target = target_words(pair.target, target_lang)
+    target_is_latin = is_latin_script_text(pair.target)
+    latin_words = {word.text.casefold(): word for word in target if word.is_latin}
+    renderings: list[NameRendering] = []
+
+    def rendering(
+        first: Word,
+        last: Word,
+        status: Status,
+        span: tuple[int, int] | None,
+        reading: str,
+        suggestion: str,
+    ) -> NameRendering:
+        target_start, target_end = (
+            (target[span[0]].start, target[span[1]].end) if span else (None, None)
+        )
+        source_text = pair.source[first.start : last.end]
+        return NameRendering(
+            source_text.casefold(),
+            first.start,
+            last.end,
+            source_text,
+            status,
+            target_start,
+            target_end,
+            pair.target[target_start:target_end] if span else "",
+            reading,
+            suggestion,
+        )
+
+    for name in extract_names(pair.source, source_lang, target_lang, known_capitalised):
+        tokens = tuple(
+            token
+            for token in name.tokens
+            if not any(start <= token.start < end for start, end in glossary_spans)
+        )
+        # The target index after the last rendered part of this name: the next part
+        # is most likely there, which decides between equally near misspellings.
+        next_index: int | None = None
+        pending = _unit_candidates(tokens, pair.source, known)
+        while pending:
+            first_index, last_index, forms = pending.pop(0)
+            first, last = tokens[first_index], tokens[last_index]
+            found = next(
+                (match for form in forms if (match := find_form(form, target, target_lang))),
+                None,
+            )
+            if found:
+                renderings.append(
+                    rendering(first, last, "ok", (found[0], found[1]), found[2], forms[0])
+                )
+                next_index = found[1] + 1
+                continue
+            if first_index != last_index:
+                pending[0:0] = [
+                    (index, index, known.get(tokens[index].text.casefold(), ()))
+                    for index in range(first_index, last_index + 1)
+                ]
+                continue
+            word_text = first.text
+            folded = word_text.casefold()
+            if folded in vocabulary.particles or (folded in vocabulary.generic_words and not forms):
+                continue
+            suggestion = forms[0] if forms else ""
+            if not target_is_latin and folded in latin_words:
+                latin = latin_words[folded]
+                status: Status = "ok" if is_acronym(word_text) else "latin"
+                index = target.index(latin)
+                renderings.append(
+                    rendering(first, last, status, (index, index), folded, suggestion)
+                )
+                continue
+            best = _best_transliteration_of(word_text, source_lang, target, range(len(target)))
+            consonants = consonant_count(skeleton(word_text))
+            if best and best[0] <= _ok_limit(consonants):
+                renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
+                next_index = best[2] + 1
+                continue
+            if next_index is not None and next_index < len(target):
+                following = _best_transliteration_of(word_text, source_lang, target, (next_index,))
+                if following and following[0] <= _near_limit(consonants):
+                    best = following
+            if (
+                best
+                and consonants >= MIN_NEAR_CONSONANTS
+                and best[0] <= _near_limit(consonants)
+                and first_consonant(skeleton(best[3])) == first_consonant(skeleton(word_text))
+            ):
+                renderings.append(
+                    rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
+                )
+            else:
+                renderings.append(rendering(first, last, "missing", None, "", suggestion))
+    return renderings
+
+
+def document_name_renderings(
+    pairs: Sequence[SegmentPair], context: CheckContext
+) -> dict[int, list[NameRendering]]:
+    """Name renderings of every segment, computed once per run and shared."""
+    cache_key = "names:" + ",".join(str(pair.position) for pair in pairs)
+    if cache_key not in context.shared:
+        known_capitalised = capitalised_mid_sentence(pair.source for pair in pairs)
+        context.shared[cache_key] = {
+            pair.position: align_names(pair, context, known_capitalised) for pair in pairs
+        }
+    return context.shared[cache_key]  # type: ignore[return-value]
+
+
+def most_common_renderings(
+    renderings: Iterable[NameRendering],
+) -> dict[str, str]:
+    """Source name key -> the target text most often rendering it in the document."""
+    counts: dict[str, Counter[str]] = {}
+    for item in renderings:
+        if item.status == "ok" and not item.target_text.isascii():
+            counts.setdefault(item.key, Counter())[item.target_text] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
+
+
+_MESSAGES: dict[Status, str] = {
+    "missing": "The name “{name}” does not appear in the translation.",
+    "misspelled": "The name “{name}” seems misspelled as “{target}”.",
+    "latin": "The name “{name}” is left in Latin script.",
+}
+
+
+@register
+class NamesCheck(Check):
+    check_id = "names"
+    name = "Proper names"
+    description = (
+        "Names of people, places and organisations in the source must appear in the "
+        "translation, as a known exonym or a correct transliteration."
+    )
+
+    def check_document(
+        self, pairs: Sequence[SegmentPair], context: CheckContext
+    ) -> Iterable[tuple[int, Finding]]:
+        applicable = [pair for pair in pairs if self.applies_to(pair)]
+        by_position = document_name_renderings(applicable, context)
+        usual = most_common_renderings(
+            item for renderings in by_position.values() for item in renderings
+        )
+        for position, renderings in by_position.items():
+            for item in renderings:
+                if item.status == "ok":
+                    continue
+                suggestion = item.suggestion or usual.get(item.key, "")
+                yield (
+                    position,
+                    Finding(
+                        check_id=self.check_id,
+                        kind=f"name_{item.status}",
+                        source_start=item.source_start,
+                        source_end=item.source_end,
+                        target_start=item.target_start,
+                        target_end=item.target_end,
+                        source_text=item.source_text,
+                        target_text=item.target_text,
+                        message=_MESSAGES[item.status].format(
+                            name=item.source_text, target=item.target_text
+                        ),
+                        suggestion=suggestion,
+                        category="mistranslated_name",
+                        severity="minor" if item.status == "latin" else "major",
+                    ),
+                )

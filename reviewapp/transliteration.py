@@ -1,0 +1,236 @@
+"""Script-independent comparison of proper names by consonant skeleton.
+
+A name written in Latin script ("Dermer") and its transliteration in another script
+("ديرمر") are both romanised, then reduced to a skeleton of consonant classes; vowels,
+hamza and ain vanish because Arabic script rarely writes short vowels and Latin
+spellings rarely write hamza or ain. Skeletons are compared with a weighted edit
+distance in which the usual transliteration variants (p/b, v/f, g/j/q/k, t/th, ...)
+and the semivowels w/y and h cost little.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي"})
+# Written by hand because anyascii drops the long vowel ا and writes ة as "h", both of
+# which carry the vowel information that tells a name from a common word.
+_ARABIC_ROMANISATION = str.maketrans(
+    {
+        **dict.fromkeys("اأآٱى", "a"),
+        "إ": "i",
+        "ء": "'",
+        "ؤ": "u",
+        "ئ": "i",
+        "ب": "b",
+        "ت": "t",
+        "ث": "th",
+        "ج": "j",
+        "ح": "h",
+        "خ": "kh",
+        "د": "d",
+        "ذ": "dh",
+        "ر": "r",
+        "ز": "z",
+        "س": "s",
+        "ش": "sh",
+        "ص": "s",
+        "ض": "d",
+        "ط": "t",
+        "ظ": "z",
+        "ع": "`",
+        "غ": "gh",
+        "ف": "f",
+        "ق": "q",
+        "ك": "k",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ه": "h",
+        "ة": "a",
+        "و": "w",
+        "ي": "y",
+        "پ": "p",
+        "چ": "ch",
+        "ژ": "zh",
+        "گ": "g",
+        "ک": "k",
+        "ی": "y",
+        "ڤ": "v",
+    }
+)
+_ARABIC_CONJUNCTIONS = ("و", "ف")
+_ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
+
+# Longest spellings first so that "sch" wins over "sh" and "s".
+_LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
+    ("sch", "S"),
+    ("tch", "S"),
+    ("tsh", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("zh", "j"),
+    ("kh", "x"),
+    ("gh", "G"),
+    ("th", "T"),
+    ("dh", "D"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("dj", "j"),
+    ("x", "ks"),
+    ("p", "b"),
+    ("v", "f"),
+    ("c", "k"),
+)
+_GRAPHEME_PATTERN = re.compile("|".join(re.escape(spelling) for spelling, _ in _LATIN_GRAPHEMES))
+_GRAPHEME_CLASS = dict(_LATIN_GRAPHEMES)
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_G = re.compile(r"g(?=[eiy])")
+# A silent final e ("George", "Dominique") has no counterpart in other scripts.
+_SILENT_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
+# Vowels are kept as three weak classes: Arabic writes long vowels (ا و ي) and
+# leaves short ones out, so a missing vowel costs little but a different one costs
+# more ("Tarif" is closer to "طريف" than to "أطراف").
+_VOWEL_CLASSES = str.maketrans(
+    {"a": "A", "e": "I", "i": "I", "y": "I", "o": "U", "u": "U", "w": "U"}
+)
+_DROPPED = re.compile(r"['`]")
+_VOWELS = frozenset("AIU")
+VOWEL_INDEL_COST = 0.2
+VOWEL_SUBSTITUTION_COST = 0.4
+_WEAK_CONSONANTS = frozenset("h")
+
+# Pairs of classes that transliterations commonly confuse; unordered.
+_CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
+    frozenset(pair): cost
+    for pair, cost in (
+        ("tT", 0.3),
+        ("sT", 0.3),
+        ("dD", 0.3),
+        ("zD", 0.3),
+        ("zs", 0.4),
+        ("kq", 0.3),
+        ("gq", 0.25),
+        ("gj", 0.3),
+        ("gG", 0.2),
+        ("gk", 0.4),
+        ("xk", 0.3),
+        ("xh", 0.3),
+        ("Ss", 0.4),
+        ("Sk", 0.4),
+        ("Sj", 0.5),
+        ("Gq", 0.4),
+    )
+}
+WEAK_CONSONANT_INDEL_COST = 0.4
+
+
+def fold_arabic(text: str) -> str:
+    """Arabic text without diacritics or tatweel, with hamza seats and alif maqsura unified."""
+    return ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
+
+
+def normalise_for_matching(text: str) -> str:
+    """Case-folded, NFKC text with Arabic folding, for exact comparisons of spellings."""
+    return fold_arabic(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def arabic_stems(word: str) -> tuple[str, ...]:
+    """The word and its readings without conjunction, preposition and article prefixes.
+
+    Arabic writes و ف ب ل ك and the article ال attached to the next word, so
+    "بالدروز" must also be read as "دروز". All readings are kept because a name may
+    itself start with one of these letters ("باكو").
+    """
+    stems = {word}
+    for conjunction_stripped in _strip_any(word, _ARABIC_CONJUNCTIONS):
+        for preposition_stripped in _strip_any(conjunction_stripped, _ARABIC_PREPOSITIONS):
+            stems.add(preposition_stripped)
+            for article in ("ال", "ل"):
+                if preposition_stripped.startswith(article) and len(preposition_stripped) > 3:
+                    stems.add(preposition_stripped[len(article) :])
+    return tuple(stem for stem in stems if stem)
+
+
+def _strip_any(word: str, prefixes: tuple[str, ...]) -> list[str]:
+    readings = [word]
+    if len(word) > 3 and word[0] in prefixes:
+        readings.append(word[1:])
+    return readings
+
+
+def word_stems(word: str, language: str) -> tuple[str, ...]:
+    """Readings of a target-language word to compare with a name."""
+    if language.split("-")[0].split("_")[0] in ARABIC_SCRIPT_LANGUAGES:
+        return arabic_stems(fold_arabic(word))
+    return (word,)
+
+
+@lru_cache(maxsize=65536)
+def romanise(text: str) -> str:
+    """Lower-case Latin romanisation of text in any script."""
+    return anyascii(ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_ROMANISATION)).lower()
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """Consonant-class skeleton of a name in any script.
+
+    Doubled letters are collapsed before vowels go, because Arabic does not write
+    gemination ("Barrack", "باراك") but does write both consonants of "Google" ("غوغل").
+    """
+    latin = re.sub(r"[^a-z'`]", "", romanise(text))
+    latin = _SOFT_G.sub("j", _SOFT_C.sub("s", _SILENT_FINAL_E.sub("", latin)))
+    classes = _GRAPHEME_PATTERN.sub(lambda match: _GRAPHEME_CLASS[match.group(0)], latin)
+    return re.sub(r"(.)\1+", r"\1", _DROPPED.sub("", classes.translate(_VOWEL_CLASSES)))
+
+
+def _substitution_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in _VOWELS and b in _VOWELS:
+        return VOWEL_SUBSTITUTION_COST
+    return _CHEAP_SUBSTITUTIONS.get(frozenset((a, b)), 1.0)
+
+
+def _indel_cost(symbol: str) -> float:
+    if symbol in _VOWELS:
+        return VOWEL_INDEL_COST
+    return WEAK_CONSONANT_INDEL_COST if symbol in _WEAK_CONSONANTS else 1.0
+
+
+@lru_cache(maxsize=262144)
+def skeleton_distance(a: str, b: str) -> float:
+    """Weighted edit distance between two skeletons.
+
+    Written by hand because the general edit-distance libraries take one cost per
+    operation, while transliteration needs costs per pair of letters.
+    """
+    previous = [0.0]
+    for symbol in b:
+        previous.append(previous[-1] + _indel_cost(symbol))
+    for symbol_a in a:
+        current = [previous[0] + _indel_cost(symbol_a)]
+        for column, symbol_b in enumerate(b, start=1):
+            current.append(
+                min(
+                    previous[column] + _indel_cost(symbol_a),
+                    current[column - 1] + _indel_cost(symbol_b),
+                    previous[column - 1] + _substitution_cost(symbol_a, symbol_b),
+                )
+            )
+        previous = current
+    return previous[-1]
+
+
+def consonant_count(name_skeleton: str) -> int:
+    return sum(symbol not in _VOWELS for symbol in name_skeleton)
+
+
+def first_consonant(name_skeleton: str) -> str:
+    return next((symbol for symbol in name_skeleton if symbol not in _VOWELS), "")

@@ -1,0 +1,138 @@
+"""Name check on the demo article and on hand-made pairs."""
+
+from pathlib import Path
+
+import pytest
+
+from reviewapp.checks import CheckContext, GlossaryEntry, SegmentPair, run_checks
+
+DEMO_DIRECTORY = Path(__file__).resolve().parent.parent / "reviewapp" / "demo_data"
+
+
+def demo_pairs() -> list[SegmentPair]:
+    paragraphs = {
+        language: (DEMO_DIRECTORY / f"paris-talks.{language}.txt")
+        .read_text(encoding="utf-8")
+        .strip()
+        .split("\n\n")
+        for language in ("en", "ar")
+    }
+    return [
+        SegmentPair(position, source, target, "en", "ar")
+        for position, (source, target) in enumerate(zip(paragraphs["en"], paragraphs["ar"]), 1)
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo_name_findings() -> set[tuple[int, str, str, str]]:
+    return {
+        (position, finding.kind, finding.source_text, finding.target_text)
+        for position, finding in run_checks(demo_pairs(), CheckContext())
+        if finding.check_id == "names"
+    }
+
+
+# Paragraph 3 drops SANA, 14 drops the UN and 21 drops "Druze": true omissions.
+EXPECTED_DEMO_FINDINGS = {
+    (3, "name_misspelled", "Dermer", "ديمر"),
+    (3, "name_missing", "SANA", ""),
+    (8, "name_latin", "Sweida", "Sweida"),
+    (14, "name_missing", "UN", ""),
+    (19, "name_latin", "Sweida", "Sweida"),
+    (20, "name_missing", "Dermer", ""),
+    (21, "name_missing", "Barrack", ""),
+    (21, "name_missing", "Druze", ""),
+    (21, "name_misspelled", "Tarif", "تافيف"),
+}
+
+
+def test_demo_has_21_paragraph_pairs() -> None:
+    assert len(demo_pairs()) == 21
+
+
+@pytest.mark.parametrize("expected", sorted(EXPECTED_DEMO_FINDINGS))
+def test_demo_expected_name_finding(
+    expected: tuple[int, str, str, str], demo_name_findings: set[tuple[int, str, str, str]]
+) -> None:
+    assert expected in demo_name_findings
+
+
+def test_demo_has_no_other_name_findings(
+    demo_name_findings: set[tuple[int, str, str, str]],
+) -> None:
+    assert demo_name_findings == EXPECTED_DEMO_FINDINGS
+
+
+@pytest.mark.parametrize(
+    "correct_name",
+    ["Paris", "Damascus", "Baku", "Azerbaijan", "Bashar", "Assad", "Golan", "AFP"],
+)
+def test_demo_correct_names_are_not_reported(
+    correct_name: str, demo_name_findings: set[tuple[int, str, str, str]]
+) -> None:
+    assert not any(correct_name in finding[2] for finding in demo_name_findings)
+
+
+def test_demo_sana_rendered_in_paragraphs_7_and_11_is_not_reported(
+    demo_name_findings: set[tuple[int, str, str, str]],
+) -> None:
+    assert not any(f[2] == "SANA" and f[0] in (7, 11) for f in demo_name_findings)
+
+
+def name_kinds(source: str, target: str, context: CheckContext | None = None) -> set[str]:
+    pair = SegmentPair(1, source, target, "en", "ar")
+    return {
+        f"{finding.kind}:{finding.source_text}"
+        for _, finding in run_checks([pair], context or CheckContext())
+        if finding.check_id == "names"
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("He met Ron Dermer in Paris.", "التقى رون ديرمر في باريس.", set()),
+        (
+            "He met Ron Dermer in Paris.",
+            "التقى رون الأمراض الجلدية في باريس.",
+            {"name_missing:Dermer"},
+        ),
+        ("He met Ron Dermer in Paris.", "التقى رون Dermer في باريس.", {"name_latin:Dermer"}),
+        ("He met Ron Dermer in Paris.", "التقى رون ديمر في باريس.", {"name_misspelled:Dermer"}),
+        ("The talks took place in Damascus.", "جرت المحادثات في دمشق.", set()),
+        ("The talks took place in Germany.", "جرت المحادثات في ألمانيا.", set()),
+        ("The talks took place in Germany.", "جرت المحادثات في مصر.", {"name_missing:Germany"}),
+        ("Reporters from the BBC attended.", "حضر صحفيون من بي بي سي.", set()),
+        ("Reporters from the BBC attended.", "حضر صحفيون من BBC.", set()),
+    ],
+)
+def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:
+    assert name_kinds(source, target) == expected
+
+
+def test_glossary_rendering_counts_as_name() -> None:
+    context = CheckContext(glossary=[GlossaryEntry("Quai d'Orsay", "الخارجية الفرنسية")])
+    assert name_kinds("A Quai d'Orsay statement.", "بيان الخارجية الفرنسية.", context) == set()
+
+
+def test_latin_target_accepts_the_same_name() -> None:
+    pair = SegmentPair(
+        1, "Talks with Ron Dermer in Paris.", "Entretiens avec Ron Dermer à Paris.", "en", "fr"
+    )
+    assert [f for _, f in run_checks([pair]) if f.check_id == "names"] == []
+
+
+def test_finding_as_dict_is_json_ready() -> None:
+    _, finding = next(
+        item for item in run_checks(demo_pairs(), CheckContext()) if item[1].check_id == "names"
+    )
+    as_dict = finding.as_dict()
+    assert as_dict["check_id"] == "names"
+    assert set(as_dict) >= {
+        "kind",
+        "source_start",
+        "target_start",
+        "message",
+        "category",
+        "severity",
+    }
