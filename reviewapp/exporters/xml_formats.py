@@ -117,24 +117,6 @@ class XmlExporter(Exporter):
     ) -> Iterator[None]:
         """Writes the document, pausing (yielding) after each unit so the buffer can drain."""
 
-    @abstractmethod
-    def write_unit(
-        self, writer: XmlWriter, segment: ExportSegment, meta: ExportMeta, options: ExportOptions
-    ) -> None: ...
-
-    def write_paragraph_groups(
-        self,
-        writer: XmlWriter,
-        segments: Iterable[ExportSegment],
-        meta: ExportMeta,
-        options: ExportOptions,
-    ) -> Iterator[None]:
-        for paragraph, units in groupby(segments, key=attrgetter("paragraph")):
-            with writer.element(self.tag("group"), {"id": f"p{paragraph}"}):
-                for segment in units:
-                    self.write_unit(writer, segment, meta, options)
-                    yield
-
 
 class TmxExporter(XmlExporter):
     """TMX 1.4b: the source and the exported translation of each segment as a translation unit.
@@ -233,7 +215,11 @@ class Xliff12Exporter(XmlExporter):
                     self.tag("note"), meta.document_title, {"from": meta.exported_by}
                 )
             with writer.element(self.tag("body")):
-                yield from self.write_paragraph_groups(writer, segments, meta, options)
+                for paragraph, units in groupby(segments, key=attrgetter("paragraph")):
+                    with writer.element(self.tag("group"), {"id": f"p{paragraph}"}):
+                        for segment in units:
+                            self.write_unit(writer, segment, meta, options)
+                            yield
 
     def write_unit(
         self, writer: XmlWriter, segment: ExportSegment, meta: ExportMeta, options: ExportOptions
@@ -259,10 +245,12 @@ class Xliff12Exporter(XmlExporter):
 
 
 class Xliff20Exporter(XmlExporter):
-    """XLIFF 2.0 core: a group per paragraph, a unit of one segment per segment.
+    """XLIFF 2.0 core: a unit per paragraph, a segment per sentence, as the standard intends.
 
-    The segment `state` says where review stands; the machine translation is a
-    match of type "mt" (Translation Candidates module), flags are notes.
+    Each segment's `state` says where its review stands; each machine
+    translation is a match of type "mt" (Translation Candidates module) that
+    refers to its segment; flags are the unit's notes.  A unit is written once
+    its paragraph is complete, so memory holds one paragraph at a time.
     """
 
     identifier = "xliff20"
@@ -301,31 +289,52 @@ class Xliff20Exporter(XmlExporter):
         ):
             with writer.element(self.tag("notes")):
                 writer.text_element(self.tag("note"), meta.document_title, {"category": "title"})
-            yield from self.write_paragraph_groups(writer, segments, meta, options)
+            empty = True
+            for paragraph, sentences in groupby(segments, key=attrgetter("paragraph")):
+                self.write_unit(writer, paragraph, list(sentences), meta, options)
+                empty = False
+                yield
+            if empty:
+                # The schema wants at least one unit or group in a file, and an
+                # empty group is the one way to say "nothing selected".
+                writer.text_element(self.tag("group"), "", {"id": "empty"})
 
     def write_unit(
-        self, writer: XmlWriter, segment: ExportSegment, meta: ExportMeta, options: ExportOptions
+        self,
+        writer: XmlWriter,
+        paragraph: int,
+        sentences: list[ExportSegment],
+        meta: ExportMeta,
+        options: ExportOptions,
     ) -> None:
-        segment_id = f"s{segment.position}"
         tag = self.tag
-        with writer.element(tag("unit"), {"id": f"u{segment.position}"}):
-            match = {"ref": f"#{segment_id}", "type": "mt", "origin": meta.system_name}
-            with (
-                writer.element(f"{{{XLIFF_MATCHES_NAMESPACE}}}matches"),
-                writer.element(f"{{{XLIFF_MATCHES_NAMESPACE}}}match", match),
-            ):
-                writer.text_element(tag("source"), segment.source)
-                writer.text_element(tag("target"), segment.machine_translation)
-            if segment.flags:
+        with writer.element(tag("unit"), {"id": f"u{paragraph}"}):
+            with writer.element(f"{{{XLIFF_MATCHES_NAMESPACE}}}matches"):
+                for segment in sentences:
+                    match = {
+                        "ref": f"#s{segment.position}",
+                        "type": "mt",
+                        "origin": meta.system_name,
+                    }
+                    with writer.element(f"{{{XLIFF_MATCHES_NAMESPACE}}}match", match):
+                        writer.text_element(tag("source"), segment.source)
+                        writer.text_element(tag("target"), segment.machine_translation)
+            notes = [(segment, flag) for segment in sentences for flag in segment.flags]
+            if notes:
                 with writer.element(tag("notes")):
-                    for flag in segment.flags:
+                    for index, (segment, flag) in enumerate(notes):
                         note = {
+                            "id": f"n{segment.position}.{index}",
                             "appliesTo": flag.side,
                             "category": flag.category,
                             "priority": note_priority(flag),
                         }
                         writer.text_element(tag("note"), describe_flag(segment, flag), note)
-            state = {"id": segment_id, "state": XLIFF_20_STATES[review_state(segment)]}
-            with writer.element(tag("segment"), state):
-                writer.text_element(tag("source"), segment.source)
-                writer.text_element(tag("target"), exported_text(segment, options))
+            for segment in sentences:
+                state = {
+                    "id": f"s{segment.position}",
+                    "state": XLIFF_20_STATES[review_state(segment)],
+                }
+                with writer.element(tag("segment"), state):
+                    writer.text_element(tag("source"), segment.source)
+                    writer.text_element(tag("target"), exported_text(segment, options))
