@@ -15,13 +15,29 @@ class DiffPart:
     text: str
 
 
+def _merged_opcodes(old: list[str], new: list[str]) -> list[tuple[bool, int, int, int, int]]:
+    """Opcodes as (changed, a1, a2, b1, b2), with a lone space between two changes
+    folded into them, so "A B" -> "C D" reads as one replacement, not two."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    opcodes = [(op != "equal", a1, a2, b1, b2) for op, a1, a2, b1, b2 in matcher.get_opcodes()]
+    merged: list[tuple[bool, int, int, int, int]] = []
+    for index, (changed, a1, a2, b1, b2) in enumerate(opcodes):
+        between_changes = 0 < index < len(opcodes) - 1 and opcodes[index + 1][0]
+        is_space = not changed and all(token.isspace() for token in old[a1:a2])
+        if merged and merged[-1][0] and (changed or (is_space and between_changes)):
+            _, pa1, _, pb1, _ = merged[-1]
+            merged[-1] = (True, pa1, a2, pb1, b2)
+        else:
+            merged.append((changed or (is_space and between_changes), a1, a2, b1, b2))
+    return merged
+
+
 def word_diff(old: str, new: str) -> list[DiffPart]:
     old_tokens = TOKEN.findall(old)
     new_tokens = TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     parts: list[DiffPart] = []
-    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
-        if operation == "equal":
+    for changed, a1, a2, b1, b2 in _merged_opcodes(old_tokens, new_tokens):
+        if not changed:
             parts.append(DiffPart("equal", "".join(old_tokens[a1:a2])))
             continue
         if a2 > a1:
