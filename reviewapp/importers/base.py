@@ -57,7 +57,7 @@ BINARY_SIGNATURES: dict[bytes, str] = {
     b"%PDF-": "a PDF document",
     b"PK\x03\x04": "a ZIP archive (or an Office document)",
     b"PK\x05\x06": "a ZIP archive",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an old Microsoft Office document (.doc/.xls)",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an old Word or Excel file (.doc/.xls); save it as .docx",
     b"GIF87a": "a GIF image",
     b"GIF89a": "a GIF image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -141,11 +141,12 @@ def utf16_without_bom(data: bytes) -> str | None:
         return None
     even_nuls = sample[0::2].count(0) / len(sample[0::2])
     odd_nuls = sample[1::2].count(0) / len(sample[1::2])
-    # Markup, digits, spaces and newlines are ASCII in every script, so even Arabic or CJK
-    # UTF-16 text has NULs in a good share of one byte column and almost none in the other.
-    if odd_nuls >= 0.2 and even_nuls <= 0.02:
+    # Spaces, digits, punctuation and newlines are ASCII in every script, so even Arabic or
+    # CJK UTF-16 text has NULs in a fair share of one byte column and few in the other;
+    # legacy 8-bit text has none, and binary data has them evenly spread.
+    if odd_nuls >= 0.05 and even_nuls <= odd_nuls / 10:
         return "utf-16-le"
-    if even_nuls >= 0.2 and odd_nuls <= 0.02:
+    if even_nuls >= 0.05 and odd_nuls <= even_nuls / 10:
         return "utf-16-be"
     return None
 

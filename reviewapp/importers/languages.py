@@ -71,8 +71,9 @@ def check_languages(
 ) -> list[str]:
     """Warnings when the translation is identical to the source, the columns look
     swapped, or either side reads as another language than declared."""
-    source_text = " ".join(source_sample[:SAMPLE_CHARACTERS].split())
-    target_text = " ".join(target_sample[:SAMPLE_CHARACTERS].split())
+    # Whitespace is normalised before the cut so that layout alone never hides identity.
+    source_text = " ".join(source_sample[: 2 * SAMPLE_CHARACTERS].split())[:SAMPLE_CHARACTERS]
+    target_text = " ".join(target_sample[: 2 * SAMPLE_CHARACTERS].split())[:SAMPLE_CHARACTERS]
     if source_text and source_text == target_text:
         return ["The translation is identical to the source: it has not been translated."]
     expected_source, expected_target = lingua_language(source_lang), lingua_language(target_lang)

@@ -9,7 +9,12 @@ from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from reviewapp.importers.base import ImportRejected, MonolingualFormat, join_paragraphs
+from reviewapp.importers.base import (
+    ImportRejected,
+    MonolingualFormat,
+    binary_signature,
+    join_paragraphs,
+)
 
 WORD_MAIN_PART = "word/document.xml"
 # Text compresses about tenfold; far beyond that a .docx is a decompression bomb.
@@ -18,13 +23,15 @@ MAX_EXPANSION = 30
 
 def table_paragraphs(table: Table) -> list[str]:
     texts: list[str] = []
-    seen_cells: set[int] = set()
+    # Holding the cell elements themselves (not their id()) keeps the lxml proxies alive,
+    # so identity stays meaningful.
+    seen_cells: set[object] = set()
     for row in table.rows:
         for cell in row.cells:
             # python-docx repeats a merged cell once per grid column it spans.
-            if id(cell._tc) in seen_cells:
+            if cell._tc in seen_cells:
                 continue
-            seen_cells.add(id(cell._tc))
+            seen_cells.add(cell._tc)
             texts.extend(paragraph.text for paragraph in cell.paragraphs)
             for inner in cell.tables:
                 texts.extend(table_paragraphs(inner))
@@ -35,7 +42,10 @@ def check_word_archive(data: bytes, max_bytes: int) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ImportRejected("The file is not a Word document (.docx).") from None
+        kind = binary_signature(data)
+        raise ImportRejected(
+            f"The file is not a Word document (.docx){f': it is {kind}' if kind else ''}."
+        ) from None
     with archive:
         names = set(archive.namelist())
         if WORD_MAIN_PART not in names:
@@ -57,10 +67,6 @@ class WordFormat(MonolingualFormat):
         return data.startswith(b"PK\x03\x04") and WORD_MAIN_PART.encode() in data
 
     def read(self, data: bytes, *, max_bytes: int, declared_encoding: str | None) -> str:
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ImportRejected(
-                "This is an old Word document (.doc). Save it as .docx and try again."
-            )
         check_word_archive(data, max_bytes)
         try:
             document = Document(io.BytesIO(data))
