@@ -1,0 +1,259 @@
+"""The review screen in headless Chromium: flag by mouse, edit in place, conflicts, hostile text."""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from reviewapp import services
+from reviewapp.demo import DEMO_PROJECT, DEMO_TITLE, load_demo
+from reviewapp.models import Category, Document, Flag, Membership, Project, Segment, Severity
+from tests.browser_support import (
+    VIEWPORT,
+    BrowserMissing,
+    char_boxes,
+    flag_words,
+    launch_chromium,
+    log_in,
+    rendered_fonts,
+)
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make between browser steps are still plain synchronous ones.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "browser-test-password"
+ARABIC_FONT = "Noto Naskh Arabic"
+# Segment 3 of the demo spells Ron Dermer "رون ديمر" and Asaad al-Shaibani "آساد الشباني".
+MISSPELT_NAME, NAME_FIX = "رون ديمر", "رون ديرمر"
+OTHER_MISSPELT_NAME, OTHER_NAME_FIX = "آساد الشباني", "أسعد الشيباني"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        try:
+            chromium = launch_chromium(playwright)
+        except BrowserMissing as missing:
+            problem = str(missing)
+        else:
+            yield chromium
+            chromium.close()
+            return
+    # Failed outside the handler, so the report shows the reason and no traceback.
+    pytest.fail(problem, pytrace=False)
+
+
+@pytest.fixture
+def demo_document(transactional_db) -> Document:
+    load_demo(password=PASSWORD)
+    return Document.objects.get(title=DEMO_TITLE)
+
+
+def open_page(browser: Browser, base_url: str, username: str) -> Page:
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    log_in(page, base_url, username, PASSWORD)
+    return page
+
+
+@pytest.fixture
+def editor_page(browser, live_server, demo_document) -> Iterator[Page]:
+    page = open_page(browser, live_server.url, "editor")
+    yield page
+    page.context.close()
+
+
+def demo_segment(document: Document, position: int) -> Segment:
+    return document.segments().get(position=position)
+
+
+def test_editor_flags_a_misspelt_name_and_corrects_the_sentence(
+    editor_page, live_server, demo_document
+):
+    page = editor_page
+    segment = demo_segment(demo_document, 2)
+    assert MISSPELT_NAME in segment.text and OTHER_MISSPELT_NAME in segment.text
+    page.goto(live_server.url + demo_document.get_absolute_url())
+    row = page.locator(f"#seg-{segment.pk}")
+    source, target = row.locator(".text.source"), row.locator(".text.target")
+
+    expect(source).to_have_attribute("lang", "en")
+    expect(source).to_have_attribute("dir", "ltr")
+    expect(target).to_have_attribute("lang", "ar")
+    expect(target).to_have_attribute("dir", "rtl")
+    assert ARABIC_FONT in target.evaluate("element => getComputedStyle(element).fontFamily")
+    page.wait_for_function(
+        """family => [...document.fonts].some(
+            face => face.family.replaceAll('"', "") === family && face.status === "loaded")""",
+        arg=ARABIC_FONT,
+    )
+    assert page.evaluate("family => document.fonts.check(`16px \"${family}\"`, 'ب')", ARABIC_FONT)
+    fonts = rendered_fonts(page, f"#seg-{segment.pk} .text.target")
+    assert max(fonts, key=fonts.get) == ARABIC_FONT, fonts
+
+    flag_words(
+        page,
+        row,
+        MISSPELT_NAME,
+        category=Category.MISTRANSLATED_NAME.label,
+        severity=Severity.MAJOR.label,
+        comment="Dermer is misspelt",
+        suggestion=NAME_FIX,
+    )
+    flag = Flag.objects.get(segment=segment)
+    start = segment.text.index(MISSPELT_NAME)
+    assert (flag.quote, flag.made_start, flag.made_end, flag.made_on_version) == (
+        MISSPELT_NAME,
+        start,
+        start + len(MISSPELT_NAME),
+        0,
+    )
+    assert (flag.category, flag.severity, flag.suggestion, flag.author.username) == (
+        Category.MISTRANSLATED_NAME,
+        Severity.MAJOR,
+        NAME_FIX,
+        "editor",
+    )
+
+    page.evaluate("window.sameDocumentMarker = 'kept'")
+    row.get_by_role("button", name="Edit").click()
+    textarea = row.locator("textarea[name=text]")
+    expect(textarea).to_have_value(segment.text)
+    corrected = segment.text.replace(OTHER_MISSPELT_NAME, OTHER_NAME_FIX)
+    textarea.fill(corrected)
+    row.get_by_role("button", name="Save").click()
+    expect(textarea).to_have_count(0)
+    expect(target).to_have_text(corrected)
+    expect(row.locator(".badge.edited")).to_be_visible()
+    assert page.evaluate("window.sameDocumentMarker") == "kept", "saving reloaded the page"
+
+    page.reload()
+    assert page.evaluate("window.sameDocumentMarker") is None
+    expect(target).to_have_text(corrected)
+    expect(target.locator("mark")).to_have_text(MISSPELT_NAME)
+    listed = row.locator(".flags .flag")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text(Category.MISTRANSLATED_NAME.label)
+    expect(listed.locator("q").first).to_have_text(MISSPELT_NAME)
+    expect(listed.locator("q.suggestion")).to_have_text(NAME_FIX)
+
+    segment.refresh_from_db()
+    flag.refresh_from_db()
+    assert (segment.text, segment.version) == (corrected, 1)
+    assert [(r.number, r.text, r.author.username) for r in segment.revisions.all()] == [
+        (1, corrected, "editor")
+    ]
+    # The flag follows the name, which moved when the earlier name grew a letter.
+    assert (flag.start, flag.end, flag.stale) == (
+        corrected.index(MISSPELT_NAME),
+        corrected.index(MISSPELT_NAME) + len(MISSPELT_NAME),
+        False,
+    )
+
+
+def test_second_save_from_the_same_version_shows_both_texts_until_resolved(
+    browser, live_server, demo_document
+):
+    second = get_user_model().objects.create_user("second-editor", password=PASSWORD)
+    Membership.objects.create(project=demo_document.project, user=second)
+    segment = demo_segment(demo_document, 6)
+    theirs = segment.text.replace("أنتج", "أسفر عن")
+    mine = segment.text.replace("سانا", "وكالة سانا")
+    assert len({segment.text, theirs, mine}) == 3
+
+    pages = [open_page(browser, live_server.url, name) for name in ("editor", "second-editor")]
+    try:
+        rows = []
+        for page in pages:
+            page.goto(live_server.url + demo_document.get_absolute_url())
+            row = page.locator(f"#seg-{segment.pk}")
+            row.get_by_role("button", name="Edit").click()
+            expect(row.locator("textarea[name=text]")).to_have_value(segment.text)
+            rows.append(row)
+        first_row, second_row = rows
+
+        first_row.locator("textarea[name=text]").fill(theirs)
+        first_row.get_by_role("button", name="Save").click()
+        expect(first_row.locator(".text.target")).to_have_text(theirs)
+
+        second_row.locator("textarea[name=text]").fill(mine)
+        second_row.get_by_role("button", name="Save").click()
+        conflict = second_row.locator(".conflict")
+        expect(conflict).to_be_visible()
+        expect(conflict.locator(".conflict-texts .text")).to_have_text([theirs, mine])
+        expect(conflict.locator("textarea[name=text]")).to_have_value(mine)
+        segment.refresh_from_db()
+        assert (segment.text, segment.version) == (theirs, 1)
+
+        conflict.get_by_role("button", name="Save this version").click()
+        expect(conflict).to_have_count(0)
+        expect(second_row.locator(".text.target")).to_have_text(mine)
+    finally:
+        for page in pages:
+            page.context.close()
+
+    segment.refresh_from_db()
+    assert (segment.text, segment.version) == (mine, 2)
+    assert [(r.text, r.author.username) for r in segment.revisions.all()] == [
+        (theirs, "editor"),
+        (mine, "second-editor"),
+    ]
+
+
+HOSTILE_TARGET = (
+    "نص <script>window.pwned=1</script> و<b>bold</b> "
+    '<img src="x" onerror="window.pwned=2"> \u202eabc def'
+)
+
+
+def test_hostile_text_shows_as_text_and_leaves_its_neighbours_alone(
+    editor_page, live_server, demo_document
+):
+    document = services.document_create(
+        project=Project.objects.get(name=DEMO_PROJECT),
+        title="Hostile markup",
+        source_lang="en",
+        target_lang="ar",
+        pairs=[
+            services.SegmentPair(0, "Talks opened in Paris.", "بدأت المحادثات في باريس."),
+            services.SegmentPair(0, "Markup and an override.", HOSTILE_TARGET),
+            services.SegmentPair(0, "The talks went on.", "واستمرت المحادثات."),
+        ],
+        user=None,
+    )
+    before, hostile, after = (demo_segment(document, position) for position in range(3))
+    page = editor_page
+    page.goto(live_server.url + document.get_absolute_url())
+    rows = [page.locator(f"#seg-{segment.pk}") for segment in (before, hostile, after)]
+    target = rows[1].locator(".text.target")
+
+    assert target.text_content() == HOSTILE_TARGET
+    expect(target.locator("script, b, img")).to_have_count(0)
+    assert page.evaluate("typeof window.pwned") == "undefined"
+
+    control = target.locator(".bidi-control")
+    expect(control).to_have_attribute("data-codepoint", "U+202E")
+    expect(control).to_be_visible()
+    assert control.text_content() == "\u202e"
+    # The override is fenced in: the Latin letters after it still run left to right.
+    a, _, c = char_boxes(target, "abc")
+    assert a.x < c.x
+
+    boxes = [row.bounding_box() for row in rows]
+    assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"]
+    assert boxes[1]["y"] + boxes[1]["height"] <= boxes[2]["y"]
+    columns = [
+        [row.locator(part).bounding_box() for part in (".num", ".text.source", ".text.target")]
+        for row in rows
+    ]
+    for row_columns in columns:
+        assert [box["x"] for box in row_columns] == [box["x"] for box in columns[0]]
+        assert row_columns[0]["x"] < row_columns[1]["x"] < row_columns[2]["x"]
+    expect(rows[2].locator(".text.target")).to_have_text(after.text)
+    # Arabic still reads right to left after the override: its first letter is rightmost.
+    first, *_, last = char_boxes(rows[2].locator(".text.target"), after.text)
+    assert first.x > last.x
