@@ -17,6 +17,7 @@ from reviewapp.exporters.base import (
     flag_quote,
     flagged_text,
     review_state,
+    xml_safe,
 )
 
 REVIEW_COLUMNS = (
@@ -56,7 +57,7 @@ _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r
 
 
 def tsv_field(text: str) -> str:
-    return text.translate(_TSV_ESCAPES)
+    return xml_safe(text).translate(_TSV_ESCAPES)
 
 
 def tsv_line(fields: Sequence[str]) -> bytes:
@@ -81,7 +82,11 @@ def review_row(segment: ExportSegment, options: ExportOptions) -> list[str]:
 
 
 class CsvExporter(Exporter):
-    """One row per segment, RFC 4180 quoting, with a byte-order mark so Excel reads UTF-8."""
+    """One row per segment, RFC 4180 quoting, with a byte-order mark so Excel reads UTF-8.
+
+    Like TSV it drops the control characters XML forbids: a NUL byte makes
+    most tools (and this product's importer) take the file for binary.
+    """
 
     identifier = "csv"
     verbose_name = "CSV spreadsheet (review data)"
@@ -98,7 +103,7 @@ class CsvExporter(Exporter):
         for segment in segments:
             row_text.seek(0)
             row_text.truncate()
-            writer.writerow(review_row(segment, options))
+            writer.writerow([xml_safe(value) for value in review_row(segment, options)])
             yield row_text.getvalue().encode()
 
 
