@@ -55,3 +55,54 @@ class FlagAdmin(admin.ModelAdmin):
     list_display = ["segment", "side", "category", "severity", "author", "stale", "resolved_at"]
     list_filter = ["category", "severity", "stale"]
     raw_id_fields = ["segment"]
+
+
+@admin.register(models.ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["pk", "project", "status", "progress", "created_by", "created_at"]
+    list_filter = ["status"]
+    exclude = ["source_data", "target_data", "bilingual_data"]
+
+
+@admin.register(models.AlignmentChange)
+class AlignmentChangeAdmin(admin.ModelAdmin):
+    list_display = ["translation", "kind", "side", "position", "created_by", "undone_at"]
+    raw_id_fields = ["translation"]
+
+
+@admin.register(models.CheckFinding)
+class CheckFindingAdmin(admin.ModelAdmin):
+    list_display = ["segment", "check_id", "kind", "message"]
+    list_filter = ["check_id", "kind"]
+    raw_id_fields = ["segment"]
+
+
+@admin.register(models.CheckDismissal)
+class CheckDismissalAdmin(admin.ModelAdmin):
+    list_display = ["segment", "check_id", "dismissed_by", "created_at"]
+    raw_id_fields = ["segment"]
+
+
+@admin.register(models.GlossaryEntry)
+class GlossaryEntryAdmin(admin.ModelAdmin):
+    list_display = ["source_term", "target_term", "project"]
+    list_filter = ["project"]
+    search_fields = ["source_term", "target_term"]
+
+
+@admin.register(models.PhrasingRule)
+class PhrasingRuleAdmin(admin.ModelAdmin):
+    list_display = ["pattern", "is_regex", "source_condition", "project", "enabled"]
+    list_filter = ["project", "enabled"]
+
+
+@admin.register(models.ExportRecord)
+class ExportRecordAdmin(admin.ModelAdmin):
+    list_display = ["format", "project", "document", "user", "created_at"]
+    list_filter = ["format"]
+
+
+@admin.register(models.ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
+    readonly_fields = ["prefix", "key_hash"]

@@ -259,6 +259,9 @@ class Flag(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")
+    from_check = models.CharField(
+        max_length=50, blank=True, help_text="The check whose finding an editor accepted."
+    )
 
     class Meta:
         ordering = ["segment", "start", "pk"]
@@ -272,3 +275,183 @@ class Flag(models.Model):
 
     def can_change(self, user: AnyUser) -> bool:
         return is_admin(user) or (user.is_authenticated and self.author_id == user.pk)
+
+
+class ImportJob(models.Model):
+    """An import running in the background; its files wait here until the worker takes them."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="import_jobs")
+    created_by = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.TextField(blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    files = models.JSONField(default=dict, blank=True, help_text="File names by role.")
+    source_data = models.BinaryField(null=True, blank=True)
+    target_data = models.BinaryField(null=True, blank=True)
+    bilingual_data = models.BinaryField(null=True, blank=True)
+    document = models.ForeignKey(
+        Document, models.SET_NULL, null=True, blank=True, related_name="import_jobs"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} ({self.status})"
+
+
+class AlignmentChange(models.Model):
+    """A merge or split of segments, with what it replaced, so it can be undone."""
+
+    translation = models.ForeignKey(Translation, models.CASCADE, related_name="alignment_changes")
+    kind = models.CharField(max_length=10)
+    side = models.CharField(max_length=10, choices=Side.choices)
+    position = models.PositiveIntegerField()
+    before = models.JSONField()
+    after = models.JSONField(default=list)
+    created_by = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.position} in {self.translation}"
+
+
+class CheckFinding(models.Model):
+    """A problem an automatic check found; rerunning the checks replaces these rows."""
+
+    segment = models.ForeignKey(Segment, models.CASCADE, related_name="findings")
+    check_id = models.CharField(max_length=50)
+    kind = models.CharField(max_length=50)
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+    target_start = models.PositiveIntegerField(null=True, blank=True)
+    target_end = models.PositiveIntegerField(null=True, blank=True)
+    source_span = models.TextField(blank=True)
+    target_span = models.TextField(blank=True)
+    message = models.TextField()
+    suggestion = models.TextField(blank=True)
+    category = models.CharField(max_length=30, choices=Category.choices)
+    severity = models.CharField(max_length=10, choices=Severity.choices)
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["segment", "pk"]
+        indexes = [models.Index(fields=["segment", "check_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.check_id}: {self.message}"
+
+
+class CheckDismissal(models.Model):
+    """An editor's decision that a finding is not a problem; it outlives reruns."""
+
+    segment = models.ForeignKey(Segment, models.CASCADE, related_name="dismissals")
+    check_id = models.CharField(max_length=50)
+    fingerprint = models.CharField(max_length=64)
+    reason = models.TextField(blank=True)
+    dismissed_by = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["segment", "check_id", "fingerprint"], name="one_dismissal_per_finding"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.check_id} dismissed on {self.segment}"
+
+
+class GlossaryEntry(models.Model):
+    project = models.ForeignKey(Project, models.CASCADE, related_name="glossary")
+    source_term = models.CharField(max_length=300)
+    target_term = models.CharField(max_length=300)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["source_term"]
+        verbose_name_plural = "glossary entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "source_term", "target_term"], name="one_glossary_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_term} → {self.target_term}"
+
+
+class PhrasingRule(models.Model):
+    """A known bad machine rendering, flagged wherever it appears in a project."""
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="phrasing_rules")
+    pattern = models.CharField(max_length=500)
+    is_regex = models.BooleanField(default=False)
+    source_condition = models.CharField(max_length=300, blank=True)
+    message = models.CharField(max_length=500, blank=True)
+    suggestion = models.CharField(max_length=500, blank=True)
+    category = models.CharField(max_length=30, choices=Category.choices, default=Category.AWKWARD)
+    severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.MAJOR)
+    enabled = models.BooleanField(default=True)
+    created_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pattern"]
+
+    def __str__(self) -> str:
+        return self.pattern
+
+
+class ExportRecord(models.Model):
+    user = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
+    project = models.ForeignKey(Project, models.CASCADE, related_name="exports")
+    document = models.ForeignKey(
+        Document, models.SET_NULL, null=True, blank=True, related_name="exports"
+    )
+    format = models.CharField(max_length=30)
+    options = models.JSONField(default=dict, blank=True)
+    segment_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.format} export by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A token for the REST API; only its hash is stored."""
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

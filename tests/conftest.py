@@ -10,6 +10,12 @@ from reviewapp.models import Membership, Project
 PASSWORD = "correct horse battery"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The production hasher is slow on purpose; tests only need it to work.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username: str, **extra: object) -> User:
     return User.objects.create_user(username=username, password=PASSWORD, **extra)
 
