@@ -16,52 +16,55 @@ from anyascii import anyascii
 
 ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي"})
-# Written by hand because anyascii drops the long vowel ا and writes ة as "h", both of
-# which carry the vowel information that tells a name from a common word.
-_ARABIC_ROMANISATION = str.maketrans(
+# Arabic-script letters straight to skeleton classes. Written by hand because
+# anyascii drops the long vowel ا and writes ة as "h", both of which carry the vowel
+# information that tells a name from a common word, and because its two-letter
+# spellings (ث "th", ظ+ه "zh") would be misread as Latin digraphs. Hamza and ain
+# map to nothing: Latin spellings of names rarely write them.
+_ARABIC_CLASSES = str.maketrans(
     {
-        **dict.fromkeys("اأآٱى", "a"),
-        "إ": "i",
-        "ء": "'",
-        "ؤ": "u",
-        "ئ": "i",
+        **dict.fromkeys("اأآٱىة", "A"),
+        "إ": "I",
+        "ء": "",
+        "ع": "",
+        "ؤ": "U",
+        "ئ": "I",
+        "و": "U",
+        "ي": "I",
+        "ی": "I",
         "ب": "b",
+        "پ": "b",
         "ت": "t",
-        "ث": "th",
+        "ط": "t",
+        "ث": "T",
         "ج": "j",
+        "چ": "S",
+        "ژ": "j",
         "ح": "h",
-        "خ": "kh",
+        "ه": "h",
+        "خ": "X",
         "د": "d",
-        "ذ": "dh",
+        "ض": "d",
+        "ذ": "D",
         "ر": "r",
         "ز": "z",
-        "س": "s",
-        "ش": "sh",
-        "ص": "s",
-        "ض": "d",
-        "ط": "t",
         "ظ": "z",
-        "ع": "`",
-        "غ": "gh",
+        "س": "s",
+        "ص": "s",
+        "ش": "S",
+        "غ": "G",
         "ف": "f",
+        "ڤ": "f",
         "ق": "q",
         "ك": "k",
+        "ک": "k",
+        "گ": "g",
         "ل": "l",
         "م": "m",
         "ن": "n",
-        "ه": "h",
-        "ة": "a",
-        "و": "w",
-        "ي": "y",
-        "پ": "p",
-        "چ": "ch",
-        "ژ": "zh",
-        "گ": "g",
-        "ک": "k",
-        "ی": "y",
-        "ڤ": "v",
     }
 )
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _ARABIC_CONJUNCTIONS = ("و", "ف")
 _ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
@@ -70,11 +73,11 @@ ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
 _LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
     ("sch", "S"),
     ("tch", "S"),
-    ("tsh", "S"),
+        ("tth", "T"),
     ("sh", "S"),
     ("ch", "S"),
     ("zh", "j"),
-    ("kh", "x"),
+    ("kh", "X"),
     ("gh", "G"),
     ("th", "T"),
     ("dh", "D"),
@@ -99,9 +102,8 @@ _SILENT_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
 _VOWEL_CLASSES = str.maketrans(
     {"a": "A", "e": "I", "i": "I", "y": "I", "o": "U", "u": "U", "w": "U"}
 )
-_DROPPED = re.compile(r"['`]")
 _VOWELS = frozenset("AIU")
-VOWEL_INDEL_COST = 0.2
+VOWEL_INDEL_COST = 0.15
 VOWEL_SUBSTITUTION_COST = 0.4
 _WEAK_CONSONANTS = frozenset("h")
 
@@ -118,9 +120,10 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
         ("gq", 0.25),
         ("gj", 0.3),
         ("gG", 0.2),
+        ("jG", 0.3),
         ("gk", 0.4),
-        ("xk", 0.3),
-        ("xh", 0.3),
+        ("Xk", 0.3),
+        ("Xh", 0.3),
         ("Ss", 0.4),
         ("Sk", 0.4),
         ("Sj", 0.5),
@@ -133,6 +136,23 @@ WEAK_CONSONANT_INDEL_COST = 0.4
 def fold_arabic(text: str) -> str:
     """Arabic text without diacritics or tatweel, with hamza seats and alif maqsura unified."""
     return ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Lower-case Arabic-folded text, and for each of its characters the offset in text.
+
+    Characters are folded one by one so that every folded character maps back to one
+    original character; diacritics and tatweel are dropped.
+    """
+    folded: list[str] = []
+    offsets: list[int] = []
+    for offset, character in enumerate(text):
+        character = fold_arabic(character)
+        if character:
+            lower = character.lower()
+            folded.append(lower if len(lower) == 1 else character)
+            offsets.append(offset)
+    return "".join(folded), offsets
 
 
 def normalise_for_matching(text: str) -> str:
@@ -172,22 +192,22 @@ def word_stems(word: str, language: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def romanise(text: str) -> str:
-    """Lower-case Latin romanisation of text in any script."""
-    return anyascii(ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_ROMANISATION)).lower()
-
-
-@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
-    """Consonant-class skeleton of a name in any script.
+    """Skeleton of a name in any script: consonant classes and weak vowel classes.
 
-    Doubled letters are collapsed before vowels go, because Arabic does not write
-    gemination ("Barrack", "باراك") but does write both consonants of "Google" ("غوغل").
+    Doubled letters are collapsed, because Arabic does not write gemination
+    ("Barrack", "باراك") but does write both consonants of "Google" ("غوغل").
     """
-    latin = re.sub(r"[^a-z'`]", "", romanise(text))
-    latin = _SOFT_G.sub("j", _SOFT_C.sub("s", _SILENT_FINAL_E.sub("", latin)))
-    classes = _GRAPHEME_PATTERN.sub(lambda match: _GRAPHEME_CLASS[match.group(0)], latin)
-    return re.sub(r"(.)\1+", r"\1", _DROPPED.sub("", classes.translate(_VOWEL_CLASSES)))
+    if _ARABIC_LETTER.search(text):
+        classes = ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_CLASSES)
+        # Arabic spells English "j" and "ch" with two letters (دج, تش).
+        classes = re.sub(r"[^a-zA-Z]", "", classes).replace("dj", "j").replace("tS", "S")
+    else:
+        latin = re.sub(r"[^a-z]", "", anyascii(text).lower())
+        latin = _SILENT_FINAL_E.sub("", _SOFT_G.sub("j", _SOFT_C.sub("s", latin)))
+        classes = _GRAPHEME_PATTERN.sub(lambda match: _GRAPHEME_CLASS[match.group(0)], latin)
+        classes = classes.translate(_VOWEL_CLASSES)
+    return re.sub(r"(.)\1+", r"\1", classes)
 
 
 def _substitution_cost(a: str, b: str) -> float:
@@ -204,32 +224,48 @@ def _indel_cost(symbol: str) -> float:
     return WEAK_CONSONANT_INDEL_COST if symbol in _WEAK_CONSONANTS else 1.0
 
 
+TRANSPOSITION_COST = 1.0
+
+
 @lru_cache(maxsize=262144)
 def skeleton_distance(a: str, b: str) -> float:
-    """Weighted edit distance between two skeletons.
+    """Weighted edit distance between two skeletons, with swaps of adjacent letters.
 
     Written by hand because the general edit-distance libraries take one cost per
     operation, while transliteration needs costs per pair of letters.
     """
+    before_previous: list[float] = []
     previous = [0.0]
     for symbol in b:
         previous.append(previous[-1] + _indel_cost(symbol))
-    for symbol_a in a:
+    for row, symbol_a in enumerate(a, start=1):
         current = [previous[0] + _indel_cost(symbol_a)]
         for column, symbol_b in enumerate(b, start=1):
-            current.append(
-                min(
-                    previous[column] + _indel_cost(symbol_a),
-                    current[column - 1] + _indel_cost(symbol_b),
-                    previous[column - 1] + _substitution_cost(symbol_a, symbol_b),
-                )
+            cost = min(
+                previous[column] + _indel_cost(symbol_a),
+                current[column - 1] + _indel_cost(symbol_b),
+                previous[column - 1] + _substitution_cost(symbol_a, symbol_b),
             )
-        previous = current
+            if (
+                row > 1
+                and column > 1
+                and symbol_a == b[column - 2]
+                and a[row - 2] == symbol_b
+                and symbol_a != symbol_b
+            ):
+                cost = min(cost, before_previous[column - 2] + TRANSPOSITION_COST)
+            current.append(cost)
+        before_previous, previous = previous, current
     return previous[-1]
 
 
 def consonant_count(name_skeleton: str) -> int:
     return sum(symbol not in _VOWELS for symbol in name_skeleton)
+
+
+def name_distance(name: str, rendering: str) -> float:
+    """Distance between a name and a rendering of it, in any scripts."""
+    return skeleton_distance(skeleton(name), skeleton(rendering))
 
 
 def first_consonant(name_skeleton: str) -> str:

@@ -2,7 +2,14 @@
 
 from collections.abc import Sequence
 
-from reviewapp.checks import names  # noqa: F401  (registers its check)
+from reviewapp.checks import (  # noqa: F401  (each module registers its checks)
+    consistency,
+    names,
+    numbers,
+    punctuation,
+    terms,
+    untranslated,
+)
 from reviewapp.checks.base import (
     CHECKS,
     Check,
@@ -12,6 +19,7 @@ from reviewapp.checks.base import (
     PhrasingRule,
     SegmentPair,
 )
+from reviewapp.checks.fix import propose_fix_everywhere
 
 __all__ = [
     "CHECKS",
@@ -21,6 +29,7 @@ __all__ = [
     "GlossaryEntry",
     "PhrasingRule",
     "SegmentPair",
+    "propose_fix_everywhere",
     "run_checks",
 ]
 

@@ -29,6 +29,7 @@ from reviewapp.checks.text import (
     TargetWord,
     Word,
     is_acronym,
+    is_kept_in_latin,
     is_latin_script_text,
     target_words,
     words,
@@ -40,7 +41,6 @@ from reviewapp.transliteration import (
     normalise_for_matching,
     skeleton,
     skeleton_distance,
-    word_stems,
 )
 
 DATA_DIRECTORY = Path(__file__).resolve().parent.parent / "data"
@@ -147,7 +147,9 @@ def _form_words(form: str, target_lang: str) -> tuple[_FormWord, ...]:
     """
     result = []
     for word in words(form):
-        core = min(word_stems(normalise_for_matching(word.text), target_lang), key=len)
+        core = normalise_for_matching(word.text)
+        if core.startswith("ال") and len(core) > 4:
+            core = core[2:]
         trimmed = core.rstrip(_FINAL_VOWEL_LETTERS)
         if len(trimmed) >= 3:
             result.append(_FormWord(trimmed, True))
@@ -203,8 +205,8 @@ def extract_names(
 ) -> list[SourceName]:
     """Capitalised word runs that look like proper names.
 
-    A capitalised word opening a sentence counts only when it is known as a name:
-    an exonym, an acronym, or a word the document capitalises elsewhere mid-sentence.
+    A single capitalised word opening a sentence counts only when it is known as a
+    name: an exonym, an acronym, or a word the document capitalises mid-sentence.
     """
     vocabulary = name_words(source_lang)
     known = exonyms(source_lang, target_lang)
@@ -215,12 +217,19 @@ def extract_names(
     def close_run() -> None:
         while run and run[-1].text.casefold() in vocabulary.particles:
             run.pop()
-        if run:
+        if run and text[run[0].start : run[-1].end].casefold() not in known:
             first = run[0]
-            if _is_sentence_initial(text, first.start) and not (
-                is_acronym(first.text)
-                or first.text.casefold() in known
-                or first.text in known_capitalised
+            # A sentence-initial capital says nothing. A run of several capitalised
+            # words is still a name ("Tiger Woods played") unless it starts with a
+            # function word ("The Paris talks"); a single word needs other evidence.
+            if first.text.casefold() in vocabulary.function_words or (
+                len(run) == 1
+                and _is_sentence_initial(text, first.start)
+                and not (
+                    is_acronym(first.text)
+                    or first.text.casefold() in known
+                    or first.text in known_capitalised
+                )
             ):
                 run.pop(0)
             while run and run[0].text.casefold() in vocabulary.particles:
@@ -259,10 +268,11 @@ def capitalised_mid_sentence(texts: Iterable[str]) -> frozenset[str]:
 # harmless variation. Names of fewer than MIN_NEAR_CONSONANTS consonants are never
 # called misspelled, since almost any short word is that close to them.
 MIN_NEAR_CONSONANTS = 3
+MIN_CHECKED_CONSONANTS = 2
 
 
 def _ok_limit(consonants: int) -> float:
-    return 0.3 + 0.12 * consonants
+    return 0.3 + 0.15 * consonants
 
 
 def _near_limit(consonants: int) -> float:
@@ -301,6 +311,18 @@ def _best_transliteration(
         if best is None or distance < best[0]:
             best = (distance, first, last, reading)
     return best
+
+
+def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
+    """Whether a match is close enough to be a misspelling of the name rather than an
+    unrelated word: long enough a name, and the same first consonant."""
+    name_skeleton = skeleton(name)
+    consonants = consonant_count(name_skeleton)
+    return (
+        consonants >= MIN_NEAR_CONSONANTS
+        and match[0] <= _near_limit(consonants)
+        and first_consonant(skeleton(match[3])) == first_consonant(name_skeleton)
+    )
 
 
 def _best_transliteration_of(
@@ -365,6 +387,9 @@ def align_names(
     target_is_latin = is_latin_script_text(pair.target)
     latin_words = {word.text.casefold(): word for word in target if word.is_latin}
     renderings: list[NameRendering] = []
+    # Target words already taken by a transliterated name, so that one word does not
+    # vouch for two different names ("دوني" for both "Denis" and "Dune").
+    claimed: dict[int, str] = {}
 
     def rendering(
         first: Word,
@@ -409,9 +434,9 @@ def align_names(
                 None,
             )
             if found:
-                renderings.append(
-                    rendering(first, last, "ok", (found[0], found[1]), found[2], forms[0])
-                )
+                # An exonym is approved in all its forms, so it has no rendering for
+                # the consistency check to compare.
+                renderings.append(rendering(first, last, "ok", (found[0], found[1]), "", forms[0]))
                 next_index = found[1] + 1
                 continue
             if first_index != last_index:
@@ -422,33 +447,40 @@ def align_names(
                 continue
             word_text = first.text
             folded = word_text.casefold()
+            key = folded
             if folded in vocabulary.particles or (folded in vocabulary.generic_words and not forms):
                 continue
             suggestion = forms[0] if forms else ""
             if not target_is_latin and folded in latin_words:
                 latin = latin_words[folded]
-                status: Status = "ok" if is_acronym(word_text) else "latin"
+                status: Status = "ok" if is_kept_in_latin(word_text) else "latin"
                 index = target.index(latin)
                 renderings.append(
                     rendering(first, last, status, (index, index), folded, suggestion)
                 )
                 continue
-            best = _best_transliteration_of(word_text, source_lang, target, range(len(target)))
+            available = [index for index in range(len(target)) if claimed.get(index, key) == key]
+            best = _best_transliteration_of(word_text, source_lang, target, available)
             consonants = consonant_count(skeleton(word_text))
+            # The word after the previous part of the same name wins over a closer
+            # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف").
+            if next_index is not None and next_index in available:
+                following = _best_transliteration_of(word_text, source_lang, target, (next_index,))
+                if following and _is_near(word_text, following):
+                    best = following
+            if (
+                consonants < MIN_CHECKED_CONSONANTS
+                and not is_acronym(word_text)
+                and not (best and best[0] <= _ok_limit(consonants))
+            ):
+                # "Xi", "Su", "Lee": too short to tell a rendering from any other word.
+                continue
             if best and best[0] <= _ok_limit(consonants):
+                claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
                 next_index = best[2] + 1
                 continue
-            if next_index is not None and next_index < len(target):
-                following = _best_transliteration_of(word_text, source_lang, target, (next_index,))
-                if following and following[0] <= _near_limit(consonants):
-                    best = following
-            if (
-                best
-                and consonants >= MIN_NEAR_CONSONANTS
-                and best[0] <= _near_limit(consonants)
-                and first_consonant(skeleton(best[3])) == first_consonant(skeleton(word_text))
-            ):
+            if best and _is_near(word_text, best):
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )

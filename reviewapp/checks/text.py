@@ -55,6 +55,12 @@ def is_acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper()
 
 
+def is_kept_in_latin(text: str) -> bool:
+    """Acronyms (BBC) and brands with inner capitals (OpenAI, iPhone) are commonly
+    left in Latin script in translations."""
+    return is_acronym(text) or any(character.isupper() for character in text[1:])
+
+
 @dataclass(frozen=True, slots=True)
 class TargetWord:
     start: int

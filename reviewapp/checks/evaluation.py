@@ -1,0 +1,73 @@
+"""Precision and recall of the name check on a labelled test set.
+
+A test set is JSON Lines, one sentence pair a line: {"source", "target",
+"source_lang", "target_lang", "names": {name: expected}}, where expected is "ok" or
+the finding kind the name check must report for that name ("name_missing",
+"name_misspelled", "name_latin").
+"""
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewapp.checks.base import CheckContext, SegmentPair
+from reviewapp.checks.names import NamesCheck
+
+NAME_FINDING_KINDS = ("name_missing", "name_misspelled", "name_latin")
+
+
+@dataclass(frozen=True, slots=True)
+class KindScore:
+    kind: str
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        reported = self.true_positives + self.false_positives
+        return self.true_positives / reported if reported else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+
+def load_test_set(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def score_names(records: Iterable[dict]) -> dict[str, KindScore]:
+    """Scores per finding kind. Each record is checked on its own, as a one-segment
+    document, so that no record helps another."""
+    counts: Counter[tuple[str, str]] = Counter()
+    check = NamesCheck()
+    for record in records:
+        pair = SegmentPair(
+            1, record["source"], record["target"], record["source_lang"], record["target_lang"]
+        )
+        reported = {
+            (finding.source_text, finding.kind)
+            for _, finding in check.check_document([pair], CheckContext())
+        }
+        for name, expected in record["names"].items():
+            for kind in NAME_FINDING_KINDS:
+                found = (name, kind) in reported
+                if found and expected == kind:
+                    counts[kind, "tp"] += 1
+                elif found:
+                    counts[kind, "fp"] += 1
+                elif expected == kind:
+                    counts[kind, "fn"] += 1
+        labelled = set(record["names"])
+        for source_text, kind in reported:
+            if source_text not in labelled:
+                counts[kind, "fp"] += 1
+    return {
+        kind: KindScore(kind, counts[kind, "tp"], counts[kind, "fp"], counts[kind, "fn"])
+        for kind in NAME_FINDING_KINDS
+    }

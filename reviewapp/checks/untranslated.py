@@ -1,0 +1,91 @@
+"""Translations that are empty, identical to the source, or keep source-script words."""
+
+import re
+from collections.abc import Iterable
+
+from reviewapp.checks.base import Check, CheckContext, Finding, SegmentPair, register
+from reviewapp.checks.text import is_kept_in_latin, is_latin_script_text, words
+
+_SPACES = re.compile(r"\s+")
+
+
+@register
+class UntranslatedCheck(Check):
+    check_id = "untranslated"
+    name = "Untranslated text"
+    description = (
+        "The translation is empty, identical to the source, or keeps Latin-script words "
+        "in a language written in another script. Acronyms (BBC, NATO) and names the "
+        "name check reports are let through."
+    )
+
+    def check_segment(self, pair: SegmentPair, context: CheckContext) -> Iterable[Finding]:
+        source = _SPACES.sub(" ", pair.source).strip()
+        target = _SPACES.sub(" ", pair.target).strip()
+        if not any(character.isalpha() for character in source):
+            return
+        if not target:
+            yield self._finding(pair, "empty", "The translation is empty.", "omission", "critical")
+        elif target == source:
+            yield self._finding(
+                pair,
+                "identical",
+                "The translation is identical to the source.",
+                "untranslated",
+                "major",
+            )
+        elif not is_latin_script_text(pair.target) and is_latin_script_text(pair.source):
+            yield from self._latin_runs(pair)
+
+    def _finding(
+        self, pair: SegmentPair, kind: str, message: str, category: str, severity: str
+    ) -> Finding:
+        return Finding(
+            check_id=self.check_id,
+            kind=kind,
+            source_start=0,
+            source_end=len(pair.source),
+            target_start=0,
+            target_end=len(pair.target),
+            source_text=pair.source,
+            target_text=pair.target,
+            message=message,
+            category=category,  # type: ignore[arg-type]
+            severity=severity,  # type: ignore[arg-type]
+        )
+
+    def _latin_runs(self, pair: SegmentPair) -> Iterable[Finding]:
+        source_names = {word.text for word in words(pair.source) if word.text[0].isupper()}
+        run: list[tuple[int, int]] = []
+        for word in [*words(pair.target), None]:
+            if (
+                word is not None
+                and word.is_latin
+                and not is_kept_in_latin(word.text)
+                and word.text not in source_names
+            ):
+                if run and pair.target[run[-1][1] : word.start].strip() not in ("", "-", "'"):
+                    yield self._latin_finding(pair, run)
+                    run = []
+                run.append((word.start, word.end))
+            elif run:
+                yield self._latin_finding(pair, run)
+                run = []
+
+    def _latin_finding(self, pair: SegmentPair, run: list[tuple[int, int]]) -> Finding:
+        start, end = run[0][0], run[-1][1]
+        text = pair.target[start:end]
+        source_start = pair.source.find(text)
+        return Finding(
+            check_id=self.check_id,
+            kind="untranslated",
+            source_start=source_start if source_start >= 0 else None,
+            source_end=source_start + len(text) if source_start >= 0 else None,
+            target_start=start,
+            target_end=end,
+            source_text=text if source_start >= 0 else "",
+            target_text=text,
+            message=f"“{text}” is left untranslated in Latin script.",
+            category="untranslated",
+            severity="major",
+        )
