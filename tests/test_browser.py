@@ -1,6 +1,6 @@
 """The review screen in headless Chromium: flag by mouse, edit in place, conflicts, hostile text."""
 
-import os
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -19,10 +19,6 @@ from tests.browser_support import (
     log_in,
     rendered_fonts,
 )
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the
-# tests make between browser steps are still plain synchronous ones.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,6 +42,16 @@ def browser() -> Iterator[Browser]:
             return
     # Failed outside the handler, so the report shows the reason and no traceback.
     pytest.fail(problem, pytrace=False)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def orm_beside_playwright() -> Iterator[None]:
+    """Playwright's sync API keeps an event loop running in this thread while the
+    browser is open; the ORM calls around it (the tests' own and the database
+    flush after each test) are still plain synchronous ones."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture
@@ -257,3 +263,29 @@ def test_hostile_text_shows_as_text_and_leaves_its_neighbours_alone(
     # Arabic still reads right to left after the override: its first letter is rightmost.
     first, *_, last = char_boxes(rows[2].locator(".text.target"), after.text)
     assert first.x > last.x
+
+
+def test_double_clicked_word_opens_the_form_and_escape_closes_it_for_good(
+    editor_page, live_server, demo_document
+):
+    page = editor_page
+    flagged, elsewhere = demo_segment(demo_document, 2), demo_segment(demo_document, 3)
+    page.goto(live_server.url + demo_document.get_absolute_url())
+    target = page.locator(f"#seg-{flagged.pk} .text.target")
+    surname = MISSPELT_NAME.split()[-1]
+    letter = char_boxes(target, surname)[1]
+    page.mouse.dblclick(letter.x + letter.width / 2, letter.middle)
+    form = page.locator("#flag-form")
+    expect(form).to_be_visible()
+    expect(form.locator("#flag-quote")).to_have_text(surname)
+    start = flagged.text.index(MISSPELT_NAME) + MISSPELT_NAME.index(surname)
+    expect(form.locator("input[name=start]")).to_have_value(str(start))
+    expect(form.locator("input[name=end]")).to_have_value(str(start + len(surname)))
+
+    page.keyboard.press("Escape")
+    expect(form).to_be_hidden()
+    other_row = page.locator(f"#seg-{elsewhere.pk}")
+    other_row.get_by_role("button", name="Approve").click()
+    expect(other_row).to_have_class(re.compile(r"\bapproved\b"))
+    expect(form).to_be_hidden()
+    assert not Flag.objects.exists()

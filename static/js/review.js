@@ -60,6 +60,8 @@
     if (!form) return;
     form.hidden = true;
     form.reset();
+    // A selection left behind would reopen the form at the next click anywhere.
+    window.getSelection().removeAllRanges();
   }
 
   document.addEventListener("mouseup", function (event) {
