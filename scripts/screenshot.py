@@ -2,7 +2,7 @@
 """Photograph the demo review screen with a misspelt name flagged, for the README.
 
 Starts nothing: point it at a running server that has the demo loaded
-(`DEMO_PASSWORD=... scripts/serve`).
+(`DEMO_PASSWORD=... scripts/serve`), then run `.venv/bin/python scripts/screenshot.py`.
 """
 
 from __future__ import annotations
