@@ -48,8 +48,8 @@ GALE_CHURCH_VARIANCE = 6.8
 
 ALIGNMENT_PRIORS: dict[Shape, float] = {
     (1, 1): 0.89,
-    (1, 0): 0.005,
-    (0, 1): 0.005,
+    (1, 0): 0.04,
+    (0, 1): 0.04,
     (2, 1): 0.09,
     (1, 2): 0.09,
     (2, 2): 0.005,
@@ -467,9 +467,14 @@ class _AnchorScores:
 
 
 def _anchored_link_cost(length_cost: LinkCost, anchor_scores: _AnchorScores) -> LinkCost:
+    # An untranslated sentence costs the same whatever its length: Gale-Church's length
+    # term makes dropping a long sentence so dear that the aligner would rather glue it
+    # to a neighbour, which corrupts two links instead of leaving one sentence out.
+    skip_costs = {shape: -math.log(ALIGNMENT_PRIORS[shape]) for shape in ((1, 0), (0, 1))}
+
     def cost(shape: Shape, row: int, start: int, stop: int) -> np.ndarray:
         if 0 in shape:
-            return length_cost(shape, row, start, stop)
+            return np.full(stop - start + 1, skip_costs[shape])
         return length_cost(shape, row, start, stop) - anchor_scores.group_scores(
             shape, row, start, stop
         )

@@ -1,0 +1,197 @@
+from pathlib import Path
+
+import pytest
+
+from reviewapp.alignment import (
+    AlignedSegment,
+    Link,
+    align_document,
+    align_sentences,
+    format_links,
+    gale_church,
+    parse_links,
+    score_alignments,
+    sentence_anchors,
+)
+from reviewapp.segmentation import join_sentences, segment_document, split_paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "alignment"
+DEMO = ROOT / "reviewapp" / "demo_data"
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def gold_set(name: str) -> tuple[list[str], list[str], list[Link]]:
+    return (
+        read_lines(GOLD / f"{name}.en"),
+        read_lines(GOLD / f"{name}.ar"),
+        parse_links((GOLD / f"{name}.enar").read_text(encoding="utf-8")),
+    )
+
+
+def demo_text(lang: str, as_one_block: bool) -> str:
+    text = (DEMO / f"paris-talks.{lang}.txt").read_text(encoding="utf-8")
+    return " ".join(split_paragraphs(text)) if as_one_block else text
+
+
+def segment_f1(expected: list[tuple[str, str]], segments: list[AlignedSegment]) -> float:
+    """Strict F1 of aligned segments against the expected (source, target) pairs."""
+    found = {(segment.source, segment.target) for segment in segments}
+    wanted = set(expected)
+    hits = len(found & wanted)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(found), hits / len(wanted)
+    return 2 * precision * recall / (precision + recall)
+
+
+def assert_covers_once(links: list[Link], source_count: int, target_count: int) -> None:
+    assert [i for source, _ in links for i in source] == list(range(source_count))
+    assert [j for _, target in links for j in target] == list(range(target_count))
+    assert all(source or target for source, target in links)
+
+
+@pytest.mark.parametrize(("mode", "as_one_block"), [("paragraphs", False), ("block", True)])
+def test_demo_gold_sentences_are_what_the_segmenter_produces(mode: str, as_one_block: bool) -> None:
+    for lang in ("en", "ar"):
+        document = segment_document(demo_text(lang, as_one_block), lang)
+        sentences = [sentence for paragraph in document for sentence in paragraph]
+        assert sentences == read_lines(GOLD / f"paris-talks.{mode}.{lang}")
+
+
+@pytest.mark.parametrize(
+    ("mode", "source_block", "target_block"),
+    [
+        ("paragraphs", False, False),
+        ("block", True, True),
+    ],
+)
+def test_demo_article_aligns(mode: str, source_block: bool, target_block: bool) -> None:
+    source, target, links = gold_set(f"paris-talks.{mode}")
+    expected = [
+        (join_sentences([source[i] for i in s], "en"), join_sentences([target[j] for j in t], "ar"))
+        for s, t in links
+    ]
+    segments = align_document(
+        demo_text("en", source_block), demo_text("ar", target_block), "en", "ar"
+    )
+    assert segment_f1(expected, segments) >= 0.97
+
+
+def test_demo_article_paragraph_numbers() -> None:
+    by_paragraph = align_document(demo_text("en", False), demo_text("ar", False), "en", "ar")
+    assert [segment.paragraph for segment in by_paragraph] == list(range(21))
+    # Only the source keeps its paragraphs: numbers still come from the source side.
+    mixed = align_document(demo_text("en", False), demo_text("ar", True), "en", "ar")
+    numbers = [segment.paragraph for segment in mixed]
+    assert numbers == sorted(numbers)
+    assert numbers[-1] == 20
+    assert " ".join(segment.source for segment in mixed) == demo_text("en", True)
+
+
+@pytest.mark.parametrize("name", ["news-a", "news-b"])
+def test_long_english_arabic_documents(name: str) -> None:
+    source, target, gold = gold_set(name)
+    assert len(source) >= 80
+    links = align_sentences(source, target, "en", "ar")
+    assert_covers_once(links, len(source), len(target))
+    ours = score_alignments([gold], [links])
+    baseline = score_alignments(
+        [gold], [gale_church([len(s) for s in source], [len(t) for t in target])]
+    )
+    assert ours.strict_f1 >= 0.9
+    assert ours.lax_f1 >= 0.93
+    assert ours.strict_f1 > baseline.strict_f1
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ([], []),
+        (["Only source."], []),
+        ([], ["فقط الهدف."]),
+        (["One.", "Two.", "Three."], ["واحد.", "اثنان.", "ثلاثة."]),
+        (["A long first sentence about 1948 and the talks.", "B."], ["جملة طويلة عن 1948."]),
+    ],
+)
+def test_links_are_monotonic_and_cover_every_sentence(source: list[str], target: list[str]) -> None:
+    assert_covers_once(align_sentences(source, target, "en", "ar"), len(source), len(target))
+
+
+def test_merged_translation_becomes_a_two_to_one_link() -> None:
+    source = [
+        "The talks lasted 3 hours.",
+        "Ron Dermer left first.",
+        "Asaad al-Shaibani stayed in Paris.",
+        "Why did they meet?",
+    ]
+    target = [
+        "استمرت المحادثات 3 ساعات.",
+        "غادر رون ديرمر أولا، وبقي أسعد الشيباني في باريس.",
+        "لماذا التقيا؟",
+    ]
+    assert align_sentences(source, target, "en", "ar") == [
+        ((0,), (0,)),
+        ((1, 2), (1,)),
+        ((3,), (2,)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "numbers"),
+    [
+        ("It cost 1,000 dollars in 1973.", "en", {"1000", "1973"}),
+        ("بلغت الكلفة ١٬٠٠٠ دولار عام ١٩٧٣.", "ar", {"1000", "1973"}),
+        ("در سال ۱۹۷۳ بود.", "fa", {"1973"}),
+    ],
+)
+def test_numbers_are_normalised_across_digit_systems(
+    sentence: str, lang: str, numbers: set[str]
+) -> None:
+    assert sentence_anchors(sentence, lang).numbers == numbers
+
+
+@pytest.mark.parametrize(
+    ("name", "rendering"),
+    [("Dermer", "ديرمر"), ("Shaibani", "الشيباني"), ("Azerbaijan", "أذربيجان"), ("Baku", "باكو")],
+)
+def test_names_meet_their_arabic_transliterations(name: str, rendering: str) -> None:
+    english = sentence_anchors(f"They met {name} today.", "en")
+    arabic = sentence_anchors(f"التقوا {rendering} اليوم.", "ar")
+    assert any(keys & arabic.word_keys for keys in english.names)
+
+
+def test_cjk_segments_are_joined_without_spaces() -> None:
+    segments = align_document("我们到了。你呢？", "We arrived. And you?", "zh", "en")
+    assert [(segment.source, segment.target) for segment in segments] == [
+        ("我们到了。", "We arrived."),
+        ("你呢？", "And you?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gold", "test", "strict_f1", "lax_f1"),
+    [
+        ([((0,), (0,)), ((1,), (1,))], [((0,), (0,)), ((1,), (1,))], 1.0, 1.0),
+        # A 2-1 link where the gold has 1-1 and 1-0: no strict hit, one lax hit.
+        ([((0,), (0,)), ((1,), ())], [((0, 1), (0,))], 0.0, 1.0),
+        ([((0,), (1,)), ((1,), (0,))], [((0,), (0,)), ((1,), (1,))], 0.0, 0.0),
+    ],
+)
+def test_scores(gold: list[Link], test: list[Link], strict_f1: float, lax_f1: float) -> None:
+    scores = score_alignments([gold], [test])
+    assert scores.strict_f1 == pytest.approx(strict_f1)
+    assert scores.lax_f1 == pytest.approx(lax_f1)
+
+
+def test_links_round_trip_through_the_text_format() -> None:
+    links: list[Link] = [((0, 1), (0,)), ((), (1,)), ((2,), ())]
+    assert parse_links(format_links(links)) == links
+
+
+def test_gale_church_links_equal_lengths_one_to_one() -> None:
+    lengths = [40, 80, 25, 60, 100]
+    assert gale_church(lengths, lengths) == [((i,), (i,)) for i in range(len(lengths))]
