@@ -65,7 +65,8 @@
   }
 
   document.addEventListener("mouseup", function (event) {
-    if (event.target.closest("#flag-form")) return;
+    // Clicks on controls act on them; only a selection made in the text opens the form.
+    if (event.target.closest("#flag-form, button, a, select, input, textarea")) return;
     const picked = currentSelection();
     if (picked) openFlagForm(picked);
   });
