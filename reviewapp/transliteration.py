@@ -73,7 +73,7 @@ ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
 _LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
     ("sch", "S"),
     ("tch", "S"),
-        ("tth", "T"),
+    ("tth", "T"),
     ("sh", "S"),
     ("ch", "S"),
     ("zh", "j"),
@@ -121,6 +121,12 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
         ("gj", 0.3),
         ("gG", 0.2),
         ("jG", 0.3),
+        # Spanish j (Javier, خافيير), Dutch and Slavic j (Kaja, كايا), Turkish c.
+        ("jX", 0.5),
+        ("jI", 0.5),
+        ("js", 0.6),
+        # Castilian z (Núñez, نونيث).
+        ("zT", 0.4),
         ("gk", 0.4),
         ("Xk", 0.3),
         ("Xh", 0.3),
@@ -270,3 +276,8 @@ def name_distance(name: str, rendering: str) -> float:
 
 def first_consonant(name_skeleton: str) -> str:
     return next((symbol for symbol in name_skeleton if symbol not in _VOWELS), "")
+
+
+def same_first_consonant(a: str, b: str) -> bool:
+    """Whether two skeletons start with the same consonant, up to usual variants."""
+    return _substitution_cost(first_consonant(a), first_consonant(b)) < 1.0

@@ -19,7 +19,9 @@ def demo_pairs() -> list[SegmentPair]:
     }
     return [
         SegmentPair(position, source, target, "en", "ar")
-        for position, (source, target) in enumerate(zip(paragraphs["en"], paragraphs["ar"]), 1)
+        for position, (source, target) in enumerate(
+            zip(paragraphs["en"], paragraphs["ar"], strict=True), 1
+        )
     ]
 
 

@@ -37,8 +37,8 @@ from reviewapp.checks.text import (
 from reviewapp.transliteration import (
     VOWEL_INDEL_COST,
     consonant_count,
-    first_consonant,
     normalise_for_matching,
+    same_first_consonant,
     skeleton,
     skeleton_distance,
 )
@@ -272,7 +272,7 @@ MIN_CHECKED_CONSONANTS = 2
 
 
 def _ok_limit(consonants: int) -> float:
-    return 0.3 + 0.15 * consonants
+    return 0.35 + 0.15 * consonants
 
 
 def _near_limit(consonants: int) -> float:
@@ -321,7 +321,7 @@ def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
     return (
         consonants >= MIN_NEAR_CONSONANTS
         and match[0] <= _near_limit(consonants)
-        and first_consonant(skeleton(match[3])) == first_consonant(name_skeleton)
+        and same_first_consonant(skeleton(match[3]), name_skeleton)
     )
 
 

@@ -9,9 +9,10 @@ from reviewapp.checks.base import Check, CheckContext, Finding, SegmentPair, reg
 # Arabic-Indic and Extended Arabic-Indic (Persian) digits, Arabic decimal and
 # thousands separators; str.translate keeps every other character as it is.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
-# A number, with thousands groups and a decimal part in either convention.
+# A number, with thousands groups and a decimal part in either convention. Letters
+# may precede it: Arabic attaches the conjunction و ("و1973").
 NUMBER_PATTERN = re.compile(
-    r"(?<![\w.,٫٬])[\d٠-٩۰-۹]+(?:[.,٫٬\u00a0\u202f][\d٠-٩۰-۹]{3})*(?:[.,٫٬][\d٠-٩۰-۹]+)?"
+    r"(?<![\d.,٫٬])[\d٠-٩۰-۹]+(?:[.,٫٬\u00a0\u202f][\d٠-٩۰-۹]{3})*(?:[.,٫٬][\d٠-٩۰-۹]+)?"
 )
 
 

@@ -1,0 +1,94 @@
+"""Skeleton comparison of names across scripts."""
+
+import pytest
+
+from reviewapp.transliteration import (
+    arabic_stems,
+    fold_arabic,
+    fold_with_offsets,
+    name_distance,
+    skeleton,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "rendering"),
+    [
+        ("Dermer", "ديرمر"),
+        ("Barrack", "باراك"),
+        ("Tarif", "طريف"),
+        ("Shaibani", "شيباني"),
+        ("Sweida", "سويداء"),
+        ("Baku", "باكو"),
+        ("Paris", "باريس"),
+        ("Google", "غوغل"),
+        ("Google", "جوجل"),
+        ("Chelsea", "تشيلسي"),
+        ("Erdogan", "أردوغان"),
+        ("Khamenei", "خامنئي"),
+        ("Netanyahu", "نتنياهو"),
+        ("Javier", "خافيير"),
+        ("George", "جورج"),
+        ("Shakira", "شاكيرا"),
+        ("Dermer", "Dermer"),
+    ],
+)
+def test_usual_renderings_are_close(name: str, rendering: str) -> None:
+    assert name_distance(name, rendering) <= 0.8
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad"),
+    [
+        ("Dermer", "ديرمر", "ديمر"),
+        ("Tarif", "طريف", "تافيف"),
+        ("Tarif", "طريف", "أطراف"),
+        ("Macron", "ماكرون", "ماركون"),
+        ("Barrack", "باراك", "سباق"),
+    ],
+)
+def test_misspelling_is_farther_than_the_right_spelling(name: str, good: str, bad: str) -> None:
+    assert name_distance(name, good) < name_distance(name, bad)
+
+
+@pytest.mark.parametrize(
+    ("name", "unrelated"),
+    [("Dermer", "الأمراض"), ("Barrack", "الأمريكي"), ("Bush", "الشجيرة"), ("Gates", "البوابات")],
+)
+def test_common_words_are_far(name: str, unrelated: str) -> None:
+    assert name_distance(name, unrelated) > 1.2
+
+
+@pytest.mark.parametrize(
+    ("variant", "plain"),
+    [
+        ("إسرائيل", "اسراييل"),
+        ("أسعد", "اسعد"),
+        ("مُؤكَّد", "موكد"),
+        ("مصطفى", "مصطفي"),
+        ("ســانا", "سانا"),
+        ("سائق", "سايق"),
+    ],
+)
+def test_fold_arabic_unifies_hamza_diacritics_and_tatweel(variant: str, plain: str) -> None:
+    assert fold_arabic(variant) == plain
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("بالدروز", "دروز"), ("والأمراض", "امراض"), ("لسوريا", "سوريا"), ("باكو", "باكو")],
+)
+def test_arabic_stems_strip_clitics_and_article(word: str, stem: str) -> None:
+    assert stem in arabic_stems(fold_arabic(word))
+
+
+def test_doubled_letters_collapse_but_separate_ones_stay() -> None:
+    assert skeleton("Barrack") == skeleton("Barack")
+    assert skeleton("Google").count("g") == 2
+
+
+def test_fold_with_offsets_maps_back_to_the_original() -> None:
+    text = "قالَ سانا"
+    folded, offsets = fold_with_offsets(text)
+    assert len(folded) == len(offsets)
+    assert all(fold_arabic(text[offset]) == folded[index] for index, offset in enumerate(offsets))
