@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import batched
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from reviewapp.anchoring import reanchor
-from reviewapp.models import Document, Flag, Project, Revision, Segment, Side, Translation
+from reviewapp.models import (
+    AlignmentChange,
+    CheckDismissal,
+    CheckFinding,
+    Document,
+    Flag,
+    Project,
+    Revision,
+    Segment,
+    Side,
+    Translation,
+)
+from reviewapp.segmentation import joins_without_space
 
 
 class ReviewError(ValueError):
@@ -193,21 +207,366 @@ def document_create(
             target_lang=target_lang,
             created_by=user,
         )
-        translation = Translation.objects.create(document=document, system=system)
-        Segment.objects.bulk_create(
-            (
-                Segment(
-                    translation=translation,
-                    position=position,
-                    paragraph=pair.paragraph,
-                    source_text=pair.source,
-                    mt_text=pair.target,
-                    text=pair.target,
-                )
-                for position, pair in enumerate(pairs)
-            ),
-            batch_size=batch_size,
-        )
-        if not translation.segments.exists():
-            raise ReviewError("The document has no text.")
+        translation_create(document=document, system=system, pairs=pairs, batch_size=batch_size)
     return document
+
+
+def translation_create(
+    *, document: Document, system: str, pairs: Iterable[SegmentPair], batch_size: int = 2000
+) -> Translation:
+    """Add one machine translation system's segment pairs to a document; all or nothing."""
+    with transaction.atomic():
+        if document.translations.filter(system=system).exists():
+            raise ReviewError(f"This document already has a translation from “{system}”.")
+        translation = Translation.objects.create(document=document, system=system)
+        created = 0
+        # bulk_create would turn a generator into one list of every row; batches keep
+        # memory bounded by batch_size whatever the document's length.
+        for batch in batched(enumerate(pairs), batch_size):
+            Segment.objects.bulk_create(
+                [
+                    Segment(
+                        translation=translation,
+                        position=position,
+                        paragraph=pair.paragraph,
+                        source_text=pair.source,
+                        mt_text=pair.target,
+                        text=pair.target,
+                    )
+                    for position, pair in batch
+                ]
+            )
+            created += len(batch)
+        if not created:
+            raise ReviewError("The document has no text.")
+    return translation
+
+
+# --- alignment repairs ------------------------------------------------------------------
+
+# Positions are shifted through this far range so that no row ever takes a position another
+# row still holds: the unique constraint is checked row by row, and positions are unsigned.
+POSITION_SHIFT = 1_000_000_000
+
+
+class AlignmentKind:
+    MERGE = "merge"
+    SPLIT = "split"
+
+
+def _shift_positions(translation_id: int, *, after: int, delta: int) -> None:
+    later = Segment.objects.filter(translation_id=translation_id, position__gt=after)
+    later.update(position=F("position") + POSITION_SHIFT)
+    Segment.objects.filter(
+        translation_id=translation_id, position__gt=after + POSITION_SHIFT
+    ).update(position=F("position") - POSITION_SHIFT + delta)
+
+
+def _result_state(segment: Segment) -> dict:
+    """What an undo checks first: the repaired segment as the repair left it."""
+    return {
+        "id": segment.pk,
+        "source_text": segment.source_text,
+        "mt_text": segment.mt_text,
+        "text": segment.text,
+        "version": segment.version,
+    }
+
+
+def _segment_state(segment: Segment) -> dict:
+    """Everything an undo needs to put the segment back exactly as it was."""
+    return {
+        **_result_state(segment),
+        "position": segment.position,
+        "paragraph": segment.paragraph,
+        "reference_text": segment.reference_text,
+        "approved_at": segment.approved_at.isoformat() if segment.approved_at else None,
+        "approved_by": segment.approved_by_id,
+        "esa_score": segment.esa_score,
+        "score_stats": segment.score_stats,
+        "updated_at": segment.updated_at.isoformat(),
+        "revisions": [
+            {"id": revision.pk, "number": revision.number, "text": revision.text}
+            for revision in segment.revisions.order_by("number")
+        ],
+        "flags": [
+            {
+                "id": flag.pk,
+                "side": flag.side,
+                "start": flag.start,
+                "end": flag.end,
+                "stale": flag.stale,
+                "made_on_version": flag.made_on_version,
+                "made_start": flag.made_start,
+                "made_end": flag.made_end,
+            }
+            for flag in segment.flags.order_by("pk")
+        ],
+        "dismissals": list(segment.dismissals.values_list("pk", flat=True)),
+    }
+
+
+def _joined(first: str, second: str, lang: str) -> tuple[str, int]:
+    """The two texts as running text, and where the second starts in it."""
+    separator = "" if not first or not second or joins_without_space(lang) else " "
+    return first + separator + second, len(first) + len(separator)
+
+
+def _record_change(
+    *,
+    segment: Segment,
+    user: AbstractBaseUser,
+    kind: str,
+    side: str,
+    before: list[dict],
+    results: list[Segment],
+    created_revisions: list[int],
+) -> AlignmentChange:
+    return AlignmentChange.objects.create(
+        translation_id=segment.translation_id,
+        kind=kind,
+        side=side,
+        position=segment.position,
+        before={"segments": before},
+        after={
+            "segments": [_result_state(result) for result in results],
+            "created_revisions": created_revisions,
+        },
+        created_by=user,
+    )
+
+
+def segment_merge_with_next(*, segment: Segment, user: AbstractBaseUser) -> AlignmentChange:
+    """Join the segment pair with the next one on both sides (the repair for a 2-1 link).
+
+    The first segment survives: the second one's corrections, flags and dismissals move
+    onto it with their offsets shifted, and a new correction holds the joined text when
+    either side had been corrected.
+    """
+    with transaction.atomic():
+        first = _locked(segment)
+        second = (
+            Segment.objects.select_for_update()
+            .filter(translation_id=first.translation_id, position=first.position + 1)
+            .first()
+        )
+        if second is None:
+            raise ReviewError("This is the last segment: there is no next one to merge it with.")
+        document = first.translation.document
+        before = [_segment_state(first), _segment_state(second)]
+        source, source_shift = _joined(first.source_text, second.source_text, document.source_lang)
+        mt_text, mt_shift = _joined(first.mt_text, second.mt_text, document.target_lang)
+        text, text_shift = _joined(first.text, second.text, document.target_lang)
+        revision_shift = first.version
+        for revision in second.revisions.order_by("-number"):
+            revision.segment = first
+            revision.number += revision_shift
+            revision.save(update_fields=["segment", "number"])
+        for flag in second.flags.all():
+            if flag.side == Side.SOURCE:
+                flag.made_start += source_shift
+                flag.made_end += source_shift
+                shift = source_shift
+            else:
+                if flag.made_on_version == 0:
+                    flag.made_start += mt_shift
+                    flag.made_end += mt_shift
+                else:
+                    flag.made_on_version += revision_shift
+                shift = text_shift
+            flag.start += shift
+            flag.end += shift
+            flag.segment = first
+            flag.save()
+        taken = set(first.dismissals.values_list("check_id", "fingerprint"))
+        second.dismissals.exclude(
+            pk__in=[
+                dismissal.pk
+                for dismissal in second.dismissals.all()
+                if (dismissal.check_id, dismissal.fingerprint) in taken
+            ]
+        ).update(segment=first)
+        # Findings carry offsets into the old texts; the next check run finds them again.
+        CheckFinding.objects.filter(segment__in=[first, second]).delete()
+        edited = first.version > 0 or second.version > 0
+        both_approved = first.is_approved and second.is_approved
+        second.delete()
+        _shift_positions(first.translation_id, after=first.position + 1, delta=-1)
+        first.source_text, first.mt_text = source, mt_text
+        first.version = revision_shift + second.version
+        first.reference_text, _ = _joined(
+            first.reference_text, second.reference_text, document.target_lang
+        )
+        first.esa_score = first.score_stats = None
+        if not both_approved:
+            first.approved_at = first.approved_by = None
+        first.text = mt_text
+        first.updated_at = timezone.now()
+        first.save()
+        created_revisions = []
+        if edited:
+            created_revisions.append(_add_revision(first, user=user, text=text).pk)
+        return _record_change(
+            segment=first,
+            user=user,
+            kind=AlignmentKind.MERGE,
+            side="",
+            before=before,
+            results=[first],
+            created_revisions=created_revisions,
+        )
+
+
+def segment_split(
+    *, segment: Segment, user: AbstractBaseUser, side: str, offset: int
+) -> AlignmentChange:
+    """Move the text after `offset` (in code points) on one side into a new segment after it.
+
+    The other side of the new segment is empty. An uncorrected translation is split in
+    its machine translation too; a corrected one is split as two new corrections, since
+    the machine translation has no matching cut.
+    """
+    if side not in Side.values:
+        raise ReviewError("Choose the source or the translation to split.")
+    with transaction.atomic():
+        first = _locked(segment)
+        text = first.text_of_side(side)
+        head, tail = text[:offset].rstrip(), text[offset:].lstrip()
+        if not 0 < offset < len(text) or not head or not tail:
+            raise ReviewError("Put the cursor inside the text, where it should be split.")
+        tail_start = len(text) - len(tail)
+        live = [flag for flag in first.flags.filter(side=side, stale=False) if flag.end > len(head)]
+        if any(flag.start < tail_start for flag in live):
+            raise ReviewError(
+                "A flag covers the place of the cut; put the cursor outside the flagged words."
+            )
+        before = [_segment_state(first)]
+        created_revisions: list[int] = []
+        new = Segment(
+            translation_id=first.translation_id,
+            position=first.position + 1,
+            paragraph=first.paragraph,
+            source_text="",
+            mt_text="",
+            text="",
+        )
+        _shift_positions(first.translation_id, after=first.position, delta=1)
+        if side == Side.SOURCE:
+            first.source_text, new.source_text = head, tail
+        elif first.version == 0:
+            first.mt_text = first.text = head
+            new.mt_text = new.text = tail
+        new.save()
+        first.esa_score = first.score_stats = None
+        first.updated_at = timezone.now()
+        first.save()
+        if side == Side.TARGET and first.version > 0:
+            created_revisions.append(_add_revision(first, user=user, text=head).pk)
+            created_revisions.append(_add_revision(new, user=user, text=tail).pk)
+        for flag in live:
+            flag.segment = new
+            flag.start -= tail_start
+            flag.end -= tail_start
+            if side == Side.TARGET and new.version > 0:
+                flag.made_on_version = new.version
+                flag.made_start, flag.made_end = flag.start, flag.end
+            else:
+                flag.made_start -= tail_start
+                flag.made_end -= tail_start
+            flag.save()
+        CheckFinding.objects.filter(segment=first).delete()
+        return _record_change(
+            segment=first,
+            user=user,
+            kind=AlignmentKind.SPLIT,
+            side=side,
+            before=before,
+            results=[first, new],
+            created_revisions=created_revisions,
+        )
+
+
+def alignment_change_last(translation: Translation) -> AlignmentChange | None:
+    return translation.alignment_changes.filter(undone_at__isnull=True).first()
+
+
+def _restore_segment(state: dict, translation_id: int) -> Segment:
+    segment = Segment(
+        pk=state["id"],
+        translation_id=translation_id,
+        position=state["position"],
+        paragraph=state["paragraph"],
+        source_text=state["source_text"],
+        mt_text=state["mt_text"],
+        text=state["text"],
+        version=state["version"],
+        reference_text=state["reference_text"],
+        approved_at=state["approved_at"],
+        approved_by_id=state["approved_by"],
+        esa_score=state["esa_score"],
+        score_stats=state["score_stats"],
+        updated_at=state["updated_at"],
+    )
+    segment.save()
+    for revision in state["revisions"]:
+        Revision.objects.filter(pk=revision["id"]).update(
+            segment=segment, number=revision["number"]
+        )
+    for flag in state["flags"]:
+        Flag.objects.filter(pk=flag["id"]).update(
+            segment=segment, **{field: value for field, value in flag.items() if field != "id"}
+        )
+    CheckDismissal.objects.filter(pk__in=state["dismissals"]).update(segment=segment)
+    return segment
+
+
+def alignment_change_undo(*, change: AlignmentChange, user: AbstractBaseUser) -> None:
+    """Put the segments back as they were before the merge or split.
+
+    Only the translation's last repair can be undone, and only while its segments are as
+    it left them: undoing across a later correction would throw that correction away.
+    """
+    with transaction.atomic():
+        change = AlignmentChange.objects.select_for_update().get(pk=change.pk)
+        last = alignment_change_last(change.translation)
+        if last is None or last.pk != change.pk:
+            raise ReviewError("Only the last alignment change can be undone.")
+        results = change.after["segments"]
+        current = {
+            segment.pk: segment
+            for segment in Segment.objects.select_for_update().filter(
+                pk__in=[state["id"] for state in results]
+            )
+        }
+        if len(current) != len(results) or any(
+            _result_state(current[state["id"]]) != state for state in results
+        ):
+            raise ReviewError(
+                "These segments were changed after the alignment change; "
+                "undo those edits first, or repair the alignment again."
+            )
+        states = change.before["segments"]
+        restored_ids = {state["id"] for state in states}
+        Revision.objects.filter(pk__in=change.after["created_revisions"]).delete()
+        survivor = current[states[0]["id"]]
+        for state in results:
+            if state["id"] not in restored_ids:
+                # Flags made on the repaired segment go back to the first one and are
+                # re-anchored below; dismissals without their segment mean nothing.
+                current[state["id"]].flags.update(segment=survivor)
+                current[state["id"]].delete()
+        _shift_positions(
+            change.translation_id,
+            after=change.position + len(results) - 1,
+            delta=len(states) - len(results),
+        )
+        for state in states:
+            _restore_segment(state, change.translation_id)
+        known_flags = {flag["id"] for state in states for flag in state["flags"]}
+        survivor.refresh_from_db()
+        for flag in survivor.flags.exclude(pk__in=known_flags):
+            anchor = reanchor(flag.quote, flag.start, survivor.text_of_side(flag.side))
+            flag.start, flag.end, flag.stale = anchor.start, anchor.end, anchor.stale
+            flag.save(update_fields=["start", "end", "stale"])
+        change.undone_at = timezone.now()
+        change.save(update_fields=["undone_at"])
