@@ -62,6 +62,7 @@ NAME_ANCHOR_WEIGHT = 1.5
 NUMBER_ANCHOR_WEIGHT = 2.0
 MARK_ANCHOR_WEIGHT = 1.0
 COGNATE_ANCHOR_WEIGHT = 0.3
+NUMBER_MISMATCH_COST = 1.0
 COGNATE_PREFIX = 4
 # Skeletons this short ("mn", "fy") match too many unrelated words to count.
 MIN_SKELETON_LENGTH = 2
@@ -352,6 +353,10 @@ class _Postings:
         return sentences[first : bisect_left(sentences, stop, lo=first)]
 
 
+def _prefix_counts(flags: Iterable[bool]) -> np.ndarray:
+    return np.concatenate(([0], np.cumsum(np.fromiter(flags, dtype=np.int64))))
+
+
 class _AnchorIndex:
     """Anchors of both sides, indexed to find the sentences of one side that share a key."""
 
@@ -363,9 +368,12 @@ class _AnchorIndex:
         self.target_numbers = _Postings(anchors.numbers for anchors in target)
         self.target_marks = _Postings(anchors.marks for anchors in target)
         self.target_cognates = _Postings(anchors.cognates for anchors in target)
+        self.numbered_sources = _prefix_counts(bool(anchors.numbers) for anchors in source)
+        self.numbered_targets = _prefix_counts(bool(anchors.numbers) for anchors in target)
 
-    def pair_scores(self, band: _Band) -> "_AnchorScores":
-        """Anchor score of each source sentence against the targets its links may reach.
+    def pair_scores(self, band: _Band) -> tuple["_AnchorScores", "_AnchorScores"]:
+        """Anchor scores of each source sentence against the targets its links may reach:
+        all anchors weighted, and shared numbers alone.
 
         Row s of the scores covers targets window_starts[s] onwards.
         """
@@ -378,6 +386,7 @@ class _AnchorIndex:
             for s in range(source_count)
         )
         scores = np.zeros((source_count, width))
+        shared_numbers = np.zeros((source_count, width))
         for sentence, anchors in enumerate(self.source):
             start = window_starts[sentence]
             row = scores[sentence]
@@ -391,6 +400,7 @@ class _AnchorIndex:
             for number in anchors.numbers:
                 for t in self.target_numbers.within(number, start, start + width):
                     row[t - start] += NUMBER_ANCHOR_WEIGHT
+                    shared_numbers[sentence, t - start] += 1
             for mark in anchors.marks:
                 for t in self.target_marks.within(mark, start, start + width):
                     row[t - start] += MARK_ANCHOR_WEIGHT
@@ -412,7 +422,10 @@ class _AnchorIndex:
                 for s in hits:
                     if 0 <= t - window_starts[s] < width:
                         scores[s, t - window_starts[s]] += NAME_ANCHOR_WEIGHT
-        return _AnchorScores(scores, window_starts, len(self.target))
+        return (
+            _AnchorScores(scores, window_starts, len(self.target)),
+            _AnchorScores(shared_numbers, window_starts, len(self.target)),
+        )
 
 
 class _AnchorScores:
@@ -466,18 +479,30 @@ class _AnchorScores:
         return np.minimum(source_side, target_side)
 
 
-def _anchored_link_cost(length_cost: LinkCost, anchor_scores: _AnchorScores) -> LinkCost:
+def _anchored_link_cost(length_cost: LinkCost, index: _AnchorIndex, band: _Band) -> LinkCost:
     # An untranslated sentence costs the same whatever its length: Gale-Church's length
     # term makes dropping a long sentence so dear that the aligner would rather glue it
     # to a neighbour, which corrupts two links instead of leaving one sentence out.
     skip_costs = {shape: -math.log(ALIGNMENT_PRIORS[shape]) for shape in ((1, 0), (0, 1))}
+    anchor_scores, number_scores = index.pair_scores(band)
 
     def cost(shape: Shape, row: int, start: int, stop: int) -> np.ndarray:
         if 0 in shape:
             return np.full(stop - start + 1, skip_costs[shape])
-        return length_cost(shape, row, start, stop) - anchor_scores.group_scores(
+        source_step, target_step = shape
+        total = length_cost(shape, row, start, stop) - anchor_scores.group_scores(
             shape, row, start, stop
         )
+        # Numbers on either side and none shared: evidence against the link, which a
+        # skipped sentence does not pay.
+        sources = index.numbered_sources
+        targets = index.numbered_targets
+        numbered = (sources[row] - sources[row - source_step] > 0) | (
+            targets[start : stop + 1] - targets[start - target_step : stop - target_step + 1] > 0
+        )
+        disagree = numbered & (number_scores.group_scores(shape, row, start, stop) == 0)
+        total += NUMBER_MISMATCH_COST * disagree
+        return total
 
     return cost
 
@@ -507,7 +532,7 @@ def align_sentences(
     )
 
     def cost_for_band(band: _Band) -> LinkCost:
-        return _anchored_link_cost(length_cost, index.pair_scores(band))
+        return _anchored_link_cost(length_cost, index, band)
 
     return _align_in_widening_band(len(source), len(target), list(ALIGNMENT_PRIORS), cost_for_band)
 
