@@ -631,12 +631,11 @@ def parse_links(text: str) -> list[Link]:
         match = _LINK_LINE.match(line)
         if match is None:
             continue
-        links.append(
-            tuple(
-                tuple(int(index) for index in side.split(",") if index.strip())
-                for side in match.groups()
-            )  # type: ignore[misc]
+        source, target = (
+            tuple(int(index) for index in side.split(",") if index.strip())
+            for side in match.groups()
         )
+        links.append((source, target))
     return links
 
 
