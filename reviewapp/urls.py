@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from reviewapp.views import exports, flags, projects, review
+from reviewapp.api import api
+from reviewapp.views import exports, flags, projects, review, tokens
 
 urlpatterns = [
     path("", projects.home, name="home"),
@@ -19,5 +20,10 @@ urlpatterns = [
     path("segments/<int:segment_id>/flags/", review.flag_create, name="flag_create"),
     path("flags/<int:flag_id>/resolve/", flags.flag_resolve, name="flag_resolve"),
     path("flags/<int:flag_id>/delete/", flags.flag_delete, name="flag_delete"),
+    path("documents/<int:document_id>/export/", exports.document_export, name="document_export"),
+    path("projects/<int:project_id>/export/", exports.project_export, name="project_export"),
+    path("api-tokens/", tokens.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:token_id>/revoke/", tokens.api_token_revoke, name="api_token_revoke"),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
