@@ -25,5 +25,14 @@ urlpatterns = [
     path("api-tokens/", tokens.api_tokens, name="api_tokens"),
     path("api-tokens/<int:token_id>/revoke/", tokens.api_token_revoke, name="api_token_revoke"),
     path("api/", api.urls),
+    path("projects/<int:project_id>/import/", imports.import_document, name="import_document"),
+    path("projects/<int:project_id>/imports/<int:job_id>/", imports.import_job, name="import_job"),
+    path("segments/<int:segment_id>/merge/", alignment.segment_merge, name="segment_merge"),
+    path("segments/<int:segment_id>/split/", alignment.segment_split, name="segment_split"),
+    path(
+        "documents/<int:document_id>/alignment/undo/",
+        alignment.alignment_undo,
+        name="alignment_undo",
+    ),
     path("admin/", admin.site.urls),
 ]
