@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from reviewapp.api import api
-from reviewapp.views import exports, flags, projects, review, tokens
+from reviewapp.views import alignment, exports, flags, imports, projects, review, tokens
 
 urlpatterns = [
     path("", projects.home, name="home"),
