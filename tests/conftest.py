@@ -105,3 +105,17 @@ def as_anonymous(db) -> Client:
 
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def make_flag(segment, user, **fields):
+    """A flag on the first three characters of the translation, unless told otherwise."""
+    values = {
+        "side": "target",
+        "start": 0,
+        "end": 3,
+        "version": 0,
+        "category": "other",
+        "severity": "minor",
+    }
+    values.update(fields)
+    return services.flag_create(segment=segment, user=user, **values)

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from reviewapp import services
 from reviewapp.models import Project
+from tests.conftest import make_flag
 
 
 def test_projects_visible_to_each_role(admin, editor, outsider, project):
@@ -13,42 +14,15 @@ def test_projects_visible_to_each_role(admin, editor, outsider, project):
 
 def test_documents_with_progress_counts(project, document, segments, editor):
     services.segment_set_approved(segment=segments[0], user=editor, approved=True)
-    services.flag_create(
-        segment=segments[1],
-        user=editor,
-        side="target",
-        start=0,
-        end=3,
-        version=0,
-        category="other",
-        severity="minor",
-    )
-    resolved = services.flag_create(
-        segment=segments[2],
-        user=editor,
-        side="target",
-        start=0,
-        end=3,
-        version=0,
-        category="other",
-        severity="minor",
-    )
+    make_flag(segments[1], editor)
+    resolved = make_flag(segments[2], editor)
     services.flag_set_resolved(flag=resolved, user=editor, resolved=True)
     row = project.documents_with_progress().get()
     assert (row.segment_count, row.approved_count, row.open_flag_count) == (4, 1, 1)
 
 
 def test_flag_changes_by_author_or_admin(segments, editor, other_editor, admin):
-    flag = services.flag_create(
-        segment=segments[1],
-        user=editor,
-        side="target",
-        start=0,
-        end=3,
-        version=0,
-        category="other",
-        severity="minor",
-    )
+    flag = make_flag(segments[1], editor)
     assert flag.can_change(editor) and flag.can_change(admin)
     assert not flag.can_change(other_editor) and not flag.can_change(AnonymousUser())
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import client_for
+from tests.conftest import client_for, make_flag
 
 
 def endpoints(document, segment, flag):
@@ -37,17 +37,9 @@ def endpoints(document, segment, flag):
 
 @pytest.fixture
 def flag(segments, editor):
-    from reviewapp import services
 
-    return services.flag_create(
-        segment=segments[1],
-        user=editor,
-        side="target",
-        start=6,
-        end=21,
-        version=0,
-        category="mistranslated_name",
-        severity="critical",
+    return make_flag(
+        segments[1], editor, start=6, end=21, category="mistranslated_name", severity="critical"
     )
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from reviewapp import services
 from reviewapp.models import Flag
-from tests.conftest import HTMX
+from tests.conftest import HTMX, make_flag
 
 DERMER = "الأمراض الجلدية"
 
@@ -114,15 +114,8 @@ def test_flag_follows_its_words_and_goes_stale_when_they_are_gone(as_editor, edi
 
 @pytest.fixture
 def flag(segments, editor):
-    return services.flag_create(
-        segment=segments[1],
-        user=editor,
-        side="target",
-        start=6,
-        end=21,
-        version=0,
-        category="mistranslated_name",
-        severity="critical",
+    return make_flag(
+        segments[1], editor, start=6, end=21, category="mistranslated_name", severity="critical"
     )
 
 

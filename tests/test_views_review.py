@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from reviewapp import services
 from reviewapp.models import Project
-from tests.conftest import HTMX
+from tests.conftest import HTMX, make_flag
 
 
 def review_url(document, **params):
@@ -104,16 +104,7 @@ def test_queries_per_page_do_not_grow_with_the_document(
     small, large = make_long_document(project, 12), make_long_document(project, 300)
     for document in (small, large):
         for segment in document.segments()[:5]:
-            services.flag_create(
-                segment=segment,
-                user=admin,
-                side="target",
-                start=0,
-                end=3,
-                version=0,
-                category="other",
-                severity="minor",
-            )
+            make_flag(segment, admin)
     small_count = count_queries(as_admin, review_url(small), **headers)
     large_count = count_queries(as_admin, review_url(large), **headers)
     later_page = count_queries(as_admin, review_url(large, page=7), **headers)
