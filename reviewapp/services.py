@@ -24,6 +24,7 @@ from reviewapp.models import (
     Side,
     Translation,
 )
+from reviewapp.reports import refresh_score_stats
 from reviewapp.segmentation import joins_without_space
 
 
@@ -77,7 +78,8 @@ def _add_revision(
     segment.version += 1
     segment.text = text
     segment.updated_at = timezone.now()
-    segment.save(update_fields=["version", "text", "updated_at"])
+    refresh_score_stats(segment)
+    segment.save(update_fields=["version", "text", "updated_at", "score_stats"])
     revision = Revision.objects.create(
         segment=segment,
         number=segment.version,
