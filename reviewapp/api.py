@@ -17,7 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
@@ -44,7 +44,7 @@ from reviewapp.models import (
     Side,
     Translation,
 )
-from reviewapp.scoring import SegmentStats, corpus_scores, segment_statistics
+from reviewapp.reports import load_report_data, scores_json, system_scores
 from reviewapp.views.exports import streamed
 
 KEY_PREFIX = "rvw_"
@@ -291,17 +291,28 @@ class ResolveIn(Schema):
     resolved: bool = True
 
 
+class MetricOut(Schema):
+    name: str
+    score: float
+    signature: str = Field(description="sacrebleu's signature: how the score was computed.")
+
+
 class SystemScores(Schema):
-    translation_id: int
-    system: str
-    segment_count: int
-    edited_count: int
-    approved_count: int
-    scores: dict[str, float] = Field(
-        description="Corpus BLEU, chrF, chrF++ and TER of the machine translation "
-        "against the corrected text."
+    """One system's scores; MQM and ESA as reviewapp.reports computes them."""
+
+    label: str = Field(description="The system's name.")
+    target_lang: str
+    segments: int
+    post_edit: dict[str, MetricOut] = Field(
+        description="BLEU, chrF, chrF++ and TER of the machine translation against the "
+        "corrected text."
     )
-    signatures: dict[str, str]
+    reference: dict[str, MetricOut] | None = Field(
+        description="The same against imported reference translations, where there are any."
+    )
+    reference_segments: int
+    mqm: dict[str, Any] | None
+    esa: dict[str, Any]
 
 
 class ExportQuery(Schema):
@@ -518,35 +529,22 @@ def delete_flag(request: HttpRequest, flag_id: int) -> Status[None]:
     return Status(204, None)
 
 
-def translation_scores(translation: Translation, target_lang: str) -> dict[str, Any]:
-    rows = translation.segments.values_list("mt_text", "text", "score_stats")
-    # Segments not yet scored are scored here, against the same corrected text.
-    stats = [
-        SegmentStats.from_json(cached) if cached else segment_statistics(mt, text, target_lang)
-        for mt, text, cached in rows.iterator(chunk_size=2000)
-    ]
-    scores = corpus_scores(stats, target_lang)
-    return {
-        "translation_id": translation.pk,
-        "system": translation.system,
-        "segment_count": translation.segment_count,
-        "edited_count": translation.edited_count,
-        "approved_count": translation.approved_count,
-        "scores": {key: score.score for key, score in scores.items()},
-        "signatures": {key: score.signature for key, score in scores.items()},
-    }
+def scores_by_system(project: Project, segments: QuerySet[Segment]) -> list[dict[str, Any]]:
+    return [scores_json(scores) for scores in system_scores(load_report_data(project, segments))]
 
 
 @api.get("/documents/{document_id}/scores", response=list[SystemScores], tags=["scores"])
 def document_scores(request: HttpRequest, document_id: int) -> list[dict[str, Any]]:
-    """Corpus scores per machine translation system: how far each was from the corrections."""
+    """Corpus scores per machine translation system, as on the document's report."""
     document = document_for(request, document_id)
-    translations = document.translations.annotate(
-        segment_count=Count("segments"),
-        edited_count=Count("segments", filter=Q(segments__version__gt=0)),
-        approved_count=Count("segments", filter=Q(segments__approved_at__isnull=False)),
-    )
-    return [translation_scores(t, document.target_lang) for t in translations]
+    return scores_by_system(document.project, document.segments())
+
+
+@api.get("/projects/{project_id}/scores", response=list[SystemScores], tags=["scores"])
+def project_scores(request: HttpRequest, project_id: int) -> list[dict[str, Any]]:
+    """Corpus scores per machine translation system over every document of the project."""
+    project = project_for(request, project_id)
+    return scores_by_system(project, Segment.objects.filter(translation__document__project=project))
 
 
 @api.get(

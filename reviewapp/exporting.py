@@ -28,6 +28,7 @@ from reviewapp.models import (
     Segment,
     Translation,
 )
+from reviewapp.reports import POST_EDIT
 from reviewapp.scoring import SegmentStats, segment_scores
 
 # Rows per query: each chunk costs one segment query and one flag query.
@@ -111,10 +112,10 @@ def export_flag(flag: Flag) -> ExportFlag:
 
 
 def stored_scores(segment: Segment) -> dict[str, float]:
-    """Sentence scores from the cached statistics (none until the segment is scored) and ESA."""
-    scores = (
-        segment_scores(SegmentStats.from_json(segment.score_stats)) if segment.score_stats else {}
-    )
+    """Post-edit sentence scores from the cached statistics (none until reports.py has
+    scored the segment) and the ESA score."""
+    post_edit = (segment.score_stats or {}).get(POST_EDIT)
+    scores = segment_scores(SegmentStats.from_json(post_edit)) if post_edit else {}
     if segment.esa_score is not None:
         scores[ESA_KEY] = float(segment.esa_score)
     return scores

@@ -13,6 +13,8 @@ from reviewapp import services
 from reviewapp.exporters import EXPORTERS
 from reviewapp.importers import read_bilingual
 from reviewapp.models import ExportRecord, Side
+from reviewapp.reports import refresh_score_stats
+from reviewapp.scoring import sentence_scores
 
 BILINGUAL = ["tmx", "xliff12", "xliff20", "csv", "tsv", "jsonl"]
 CORRECTED = "التقى رون ديرمر بأسعد الشيباني."
@@ -207,3 +209,15 @@ def test_export_history_is_listed_on_the_page(as_admin, document, reviewed):
     download(as_admin, document, format="xliff20", mark_unreviewed="on")
     page = as_admin.get(reverse("document_export", args=[document.pk])).content.decode()
     assert "xliff20" in page and "unreviewed marked" in page
+
+
+def test_jsonl_carries_cached_scores_and_esa(as_admin, document, reviewed):
+    segment = reviewed[1]
+    segment.refresh_from_db()
+    refresh_score_stats(segment)
+    segment.esa_score = 80
+    segment.save(update_fields=["score_stats", "esa_score"])
+    lines = body(download(as_admin, document, format="jsonl")).splitlines()
+    scores = json.loads(lines[1])["scores"]
+    expected = sentence_scores(segment.mt_text, CORRECTED, document.target_lang)
+    assert scores == pytest.approx({**expected, "esa": 80.0})
