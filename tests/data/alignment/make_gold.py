@@ -1,8 +1,11 @@
 """Builds the English-Arabic gold alignments in this folder from parallel sentence pairs.
 
 Run from the repository root: python tests/data/alignment/make_gold.py
-The pairs are the demo article's paragraphs and news_pool.tsv; each document merges,
-drops and regroups them with a fixed seed, so the files are reproducible.
+The pairs are the demo article's paragraphs and news_pool.tsv (the development
+documents news-a and news-b), and the heldout_pool_*.tsv files (the held-out documents
+heldout-*, on other topics, never used to choose the aligner's parameters). Each
+document merges, drops and regroups its pairs with a fixed seed, so the files are
+reproducible.
 """
 
 import random
@@ -15,14 +18,19 @@ HERE = Path(__file__).resolve().parent
 DEMO = HERE.parent.parent.parent / "reviewapp" / "demo_data"
 
 
+def read_pool(path: Path) -> list[tuple[str, str]]:
+    return [
+        (english, arabic)
+        for english, arabic in (
+            line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+        )
+    ]
+
+
 def parallel_units() -> list[tuple[str, str]]:
     english = split_paragraphs((DEMO / "paris-talks.en.txt").read_text(encoding="utf-8"))
     arabic = split_paragraphs((DEMO / "paris-talks.ar.txt").read_text(encoding="utf-8"))
-    pool = [
-        tuple(line.split("\t"))
-        for line in (HERE / "news_pool.tsv").read_text(encoding="utf-8").splitlines()
-    ]
-    return list(zip(english, arabic, strict=True)) + [(en, ar) for en, ar in pool]
+    return list(zip(english, arabic, strict=True)) + read_pool(HERE / "news_pool.tsv")
 
 
 def build(units: list[tuple[str, str]], seed: int) -> tuple[list[str], list[str], list[Link]]:
@@ -67,7 +75,13 @@ def build(units: list[tuple[str, str]], seed: int) -> tuple[list[str], list[str]
 def main() -> None:
     units = parallel_units()
     reordered = units[21:] + units[:21]
-    for name, document_units, seed in (("news-a", units, 1), ("news-b", reordered, 2)):
+    documents = (
+        ("news-a", units, 1),
+        ("news-b", reordered, 2),
+        ("heldout-sport-weather", read_pool(HERE / "heldout_pool_sport_weather.tsv"), 3),
+        ("heldout-economy-science", read_pool(HERE / "heldout_pool_economy_science.tsv"), 4),
+    )
+    for name, document_units, seed in documents:
         source, target, links = build(document_units, seed)
         (HERE / f"{name}.en").write_text("\n".join(source) + "\n", encoding="utf-8")
         (HERE / f"{name}.ar").write_text("\n".join(target) + "\n", encoding="utf-8")
