@@ -301,6 +301,15 @@ class Scores:
         return _labelled_metrics(self.reference)
 
 
+def signatures(scores: Iterable[Scores], *, reference: bool = False) -> list[tuple[str, str]]:
+    """The distinct (metric, sacrebleu signature) pairs behind a table of scores."""
+    pairs: dict[tuple[str, str], None] = {}
+    for entry in scores:
+        for label, metric in entry.reference_metrics if reference else entry.metrics:
+            pairs[label, metric.signature] = None
+    return list(pairs)
+
+
 def _labelled_metrics(
     metrics: dict[str, scoring.MetricScore] | None,
 ) -> list[tuple[str, scoring.MetricScore]]:
@@ -559,6 +568,18 @@ class DifferenceView:
     row: SegmentRow
     difference: agreement.SegmentDifference
     runs: list[MarkedRun]
+
+    @property
+    def labels_a(self) -> list[str]:
+        return [_flag_label(flag) for flag in self.difference.flags_a]
+
+    @property
+    def labels_b(self) -> list[str]:
+        return [_flag_label(flag) for flag in self.difference.flags_b]
+
+
+def _flag_label(flag: agreement.EditorFlag) -> str:
+    return f"{Severity(flag.severity).label}: {Category(flag.category).label}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from reviewapp.api import api
-from reviewapp.views import alignment, exports, flags, imports, projects, review, tokens
+from reviewapp.views import alignment, exports, flags, imports, projects, reports, review, tokens
 
 urlpatterns = [
     path("", projects.home, name="home"),
@@ -34,5 +34,8 @@ urlpatterns = [
         alignment.alignment_undo,
         name="alignment_undo",
     ),
+    path("documents/<int:document_id>/report/", reports.document_report, name="document_report"),
+    path("projects/<int:project_id>/report/", reports.project_report, name="project_report"),
+    path("segments/<int:segment_id>/esa/", reports.segment_esa, name="segment_esa"),
     path("admin/", admin.site.urls),
 ]
