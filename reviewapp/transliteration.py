@@ -64,9 +64,13 @@ _ARABIC_CLASSES = str.maketrans(
         "ن": "n",
     }
 )
+# A word-initial alif only seats the opening vowel, whichever it is ("إديسون" Edison,
+# "أوباما" Obama): it says nothing about that vowel.
+_INITIAL_ALIF = re.compile("^[اأإ]")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _ARABIC_CONJUNCTIONS = ("و", "ف")
 _ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
+_NISBA_PLURAL_SUFFIXES = ("يون", "يين")
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug"})
 
 # Longest spellings first so that "sch" wins over "sh" and "s".
@@ -180,6 +184,14 @@ def arabic_stems(word: str) -> tuple[str, ...]:
             for article in ("ال", "ل"):
                 if preposition_stripped.startswith(article) and len(preposition_stripped) > 3:
                     stems.add(preposition_stripped[len(article) :])
+    # A people named after a place or founder is a nisba plural ("الحوثيون", "Houthis"):
+    # its singular, the nisba, is what matches the name.
+    stems.update(
+        stem[: -len(suffix)] + "ي"
+        for stem in tuple(stems)
+        for suffix in _NISBA_PLURAL_SUFFIXES
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 2
+    )
     return tuple(stem for stem in stems if stem)
 
 
@@ -201,19 +213,107 @@ def word_stems(word: str, language: str) -> tuple[str, ...]:
 def skeleton(text: str) -> str:
     """Skeleton of a name in any script: consonant classes and weak vowel classes.
 
-    Doubled letters are collapsed, because Arabic does not write gemination
-    ("Barrack", "باراك") but does write both consonants of "Google" ("غوغل").
+    Latin-script names are read with English spelling rules; name_skeletons adds the
+    readings of other languages. Doubled letters are collapsed, because Arabic does
+    not write gemination ("Barrack", "باراك") but does write both consonants of
+    "Google" ("غوغل").
     """
     if _ARABIC_LETTER.search(text):
-        classes = ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_CLASSES)
+        classes = _INITIAL_ALIF.sub("", ARABIC_DIACRITICS.sub("", text)).translate(_ARABIC_CLASSES)
         # Arabic spells English "j" and "ch" with two letters (دج, تش).
         classes = re.sub(r"[^a-zA-Z]", "", classes).replace("dj", "j").replace("tS", "S")
     else:
-        latin = re.sub(r"[^a-z]", "", anyascii(text).lower())
-        latin = _SILENT_FINAL_E.sub("", _SOFT_G.sub("j", _SOFT_C.sub("s", latin)))
-        classes = _GRAPHEME_PATTERN.sub(lambda match: _GRAPHEME_CLASS[match.group(0)], latin)
-        classes = classes.translate(_VOWEL_CLASSES)
+        classes = _latin_classes(text.lower())
     return re.sub(r"(.)\1+", r"\1", classes)
+
+
+def _latin_classes(lower_text: str) -> str:
+    latin = re.sub(r"[^a-z]", "", anyascii(lower_text).lower())
+    latin = _SILENT_FINAL_E.sub("", _SOFT_G.sub("j", _SOFT_C.sub("s", latin)))
+    classes = _GRAPHEME_PATTERN.sub(lambda match: _GRAPHEME_CLASS[match.group(0)], latin)
+    return classes.translate(_VOWEL_CLASSES)
+
+
+# How other languages spell sounds, rewritten into the English spellings that
+# skeleton reads. An English text keeps a name's native spelling ("Scholz",
+# "Wojcicki", "Charpentier") while a translation renders how it is said (شولتس,
+# فويتسيكي, شاربنتييه); the origin of a name is not known, so every convention is
+# tried and the closest reading wins. Rules apply in order to the lower-case name,
+# before diacritics are dropped, so that "ć", "ş" and "ç" still tell their sound.
+SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "german": (
+        ("sch", "sh"),
+        ("tz", "ts"),
+        ("z", "ts"),
+        ("w", "v"),
+        ("j", "y"),
+        ("ei", "ai"),
+        ("ie", "i"),
+        ("eu", "oi"),
+        ("ch", "kh"),
+        ("ä|ae", "e"),
+        ("ö|oe", "o"),
+        ("ü|ue", "u"),
+    ),
+    # Polish, Czech and the languages of former Yugoslavia; English texts mostly drop
+    # the diacritics, so a final "-ic" is read as "-ić".
+    "slavic": (
+        ("ic$", "ich"),
+        ("[ćč]|cz", "ch"),
+        ("[šś]|sz", "sh"),
+        ("[žźż]|rz", "zh"),
+        ("đ|dj", "dy"),
+        ("ł", "w"),
+        ("ck", "k"),
+        ("c(?!h)", "ts"),
+        ("w", "v"),
+        ("j", "y"),
+    ),
+    # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh".
+    "french": (
+        ("ier$", "ie"),
+        ("e?au(?:lt|x)?$|eau", "o"),
+        ("ou", "u"),
+        ("oi", "wa"),
+        ("gn", "ny"),
+        ("qu", "k"),
+        ("ch", "sh"),
+        ("j", "zh"),
+        ("e(?=n[^aeiou])", "a"),
+        ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
+    ),
+    "dutch": (("ij", "ai"), ("oe", "u"), ("sch", "skh"), ("j", "y"), ("w", "v")),
+    "gaelic": (("^ma?c", "mak"),),
+    "turkish": (("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "i"), ("c(?!h)", "j")),
+    # Arabic names in Latin letters: the article of "Abdel Fattah" belongs, in Arabic
+    # script, to the next word (عبد الفتاح).
+    "arabic": (("^abd[eu]l$", "abd"), ("^abd[eu]l(?=.)", "abdal")),
+    # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
+    "plural": (("(?<=i)s$", ""),),
+}
+_CONVENTION_RULES = tuple(
+    tuple((re.compile(pattern), replacement) for pattern, replacement in rules)
+    for rules in SPELLING_CONVENTIONS.values()
+)
+
+
+@lru_cache(maxsize=65536)
+def name_skeletons(name: str) -> tuple[str, ...]:
+    """Skeletons of a name under English spelling and every other spelling convention
+    that changes it, English first, without repeats."""
+    readings = [skeleton(name)]
+    if _ARABIC_LETTER.search(name):
+        return tuple(readings)
+    lower = name.lower()
+    for rules in _CONVENTION_RULES:
+        respelled = lower
+        for pattern, replacement in rules:
+            respelled = pattern.sub(replacement, respelled)
+        if respelled != lower:
+            reading = re.sub(r"(.)\1+", r"\1", _latin_classes(respelled))
+            if reading not in readings:
+                readings.append(reading)
+    return tuple(readings)
 
 
 def _substitution_cost(a: str, b: str) -> float:
@@ -270,8 +370,13 @@ def consonant_count(name_skeleton: str) -> int:
 
 
 def name_distance(name: str, rendering: str) -> float:
-    """Distance between a name and a rendering of it, in any scripts."""
-    return skeleton_distance(skeleton(name), skeleton(rendering))
+    """Distance between a name and a rendering of it, in any scripts, under the
+    spelling convention that brings them closest."""
+    rendering_skeleton = skeleton(rendering)
+    return min(
+        skeleton_distance(name_skeleton, rendering_skeleton)
+        for name_skeleton in name_skeletons(name)
+    )
 
 
 def first_consonant(name_skeleton: str) -> str:

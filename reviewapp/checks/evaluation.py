@@ -3,7 +3,7 @@
 A test set is JSON Lines, one sentence pair a line: {"source", "target",
 "source_lang", "target_lang", "names": {name: expected}}, where expected is "ok" or
 the finding kind the name check must report for that name ("name_missing",
-"name_misspelled", "name_latin").
+"name_misspelled", "name_latin"), and an "id" that split_half divides on.
 """
 
 import json
@@ -39,6 +39,12 @@ class KindScore:
 def load_test_set(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
+
+
+def split_half(record: dict) -> str:
+    """ "dev" or "held-out": a fixed split by pair id. The name check is tuned on the
+    dev half only, so that the held-out half measures it honestly."""
+    return "dev" if record["id"] % 2 == 0 else "held-out"
 
 
 def score_names(records: Iterable[dict]) -> dict[str, KindScore]:

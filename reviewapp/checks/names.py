@@ -37,6 +37,7 @@ from reviewapp.checks.text import (
 from reviewapp.transliteration import (
     VOWEL_INDEL_COST,
     consonant_count,
+    name_skeletons,
     normalise_for_matching,
     same_first_consonant,
     skeleton,
@@ -328,8 +329,9 @@ def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
 def _best_transliteration_of(
     name: str, source_lang: str, target: Sequence[TargetWord], indexes: Sequence[int]
 ) -> tuple[float, int, int, str] | None:
-    """Best match of the name, or for an acronym, of the name spelled letter by letter."""
-    readings = [skeleton(name)]
+    """Best match of the name under any spelling convention, or for an acronym, of the
+    name spelled letter by letter."""
+    readings = list(name_skeletons(name))
     letter_names = name_words(source_lang).letter_names
     if is_acronym(name) and letter_names:
         readings.append(skeleton("".join(letter_names.get(letter, letter) for letter in name)))
