@@ -19,9 +19,14 @@ from reviewapp.exporters.base import (
 
 # json.dumps leaves these raw with ensure_ascii=False, yet str.splitlines()
 # and many line readers break on them: escaped, one object stays one line.
-_LINE_BREAKING_ESCAPES = str.maketrans(
-    {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+_LINE_BREAKING_ESCAPES = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def one_json_line(record: dict[str, Any]) -> str:
+    line = json.dumps(record, ensure_ascii=False)
+    for character, escape in _LINE_BREAKING_ESCAPES:
+        line = line.replace(character, escape)
+    return line
 
 
 def segment_record(
@@ -55,5 +60,4 @@ class JsonLinesExporter(Exporter):
         self, segments: Iterable[ExportSegment], meta: ExportMeta, options: ExportOptions
     ) -> Iterator[bytes]:
         for segment in segments:
-            line = json.dumps(segment_record(segment, meta, options), ensure_ascii=False)
-            yield (line.translate(_LINE_BREAKING_ESCAPES) + "\n").encode()
+            yield (one_json_line(segment_record(segment, meta, options)) + "\n").encode()

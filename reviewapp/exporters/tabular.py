@@ -52,12 +52,16 @@ NO_ERROR = "No-error"
 # IANA's text/tab-separated-values forbids tabs and line breaks inside a field
 # and defines no quoting, so TSV tools (and WMT's MQM files) use backslash
 # escapes; csv.writer's QUOTE_NONE mode would leave a raw line break behind
-# its escape character, so the table is written by hand.
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+# its escape character, so fields are escaped by hand (the backslash first).
+# Chained str.replace runs in C; str.translate with a mapping is ~10x slower.
+_TSV_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))
 
 
 def tsv_field(text: str) -> str:
-    return xml_safe(text).translate(_TSV_ESCAPES)
+    escaped = xml_safe(text)
+    for character, escape in _TSV_ESCAPES:
+        escaped = escaped.replace(character, escape)
+    return escaped
 
 
 def tsv_line(fields: Sequence[str]) -> bytes:

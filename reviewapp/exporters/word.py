@@ -75,8 +75,14 @@ class DocxExporter(Exporter):
         document.add_heading(xml_safe(meta.document_title), level=1)
         right_to_left = text_direction(meta.target_lang) == "rtl"
         separator = sentence_separator(meta.target_lang)
+        # Document.add_paragraph looks for the body's closing section properties
+        # by scanning every paragraph so far, which makes long documents take
+        # quadratic time; inserting before that element directly does not.
+        section_properties = document.element.body.sectPr
         for sentences in paragraph_sentences(segments, options):
-            paragraph = document.add_paragraph()
+            paragraph_element = OxmlElement("w:p")
+            section_properties.addprevious(paragraph_element)
+            paragraph = Paragraph(paragraph_element, document)
             if right_to_left:
                 make_right_to_left(paragraph)
             for index, (sentence, marked) in enumerate(sentences):
