@@ -126,9 +126,9 @@ class FlagRow:
     segment_id: int
     author_id: int | None
     side: str
-    start: int
-    end: int
-    stale: bool
+    made_on_version: int
+    made_start: int
+    made_end: int
     category: str
     severity: str
 
@@ -243,7 +243,14 @@ def load_report_data(project: Project, segments: QuerySet[Segment]) -> ReportDat
         for values in Flag.objects.filter(segment__in=segments)
         .order_by("segment_id", "start", "pk")
         .values_list(
-            "segment_id", "author_id", "side", "start", "end", "stale", "category", "severity"
+            "segment_id",
+            "author_id",
+            "side",
+            "made_on_version",
+            "made_start",
+            "made_end",
+            "category",
+            "severity",
         )
     ]
     editor_ids = {flag.author_id for flag in flags} | set(last_editors.values())
@@ -630,13 +637,18 @@ def flag_authors(data: ReportData, translation_id: int) -> list[tuple[int, str]]
 def _editor_flags(
     flags: Iterable[FlagRow], positions: dict[int, int], editor_id: int
 ) -> list[agreement.EditorFlag]:
-    # Character spans are compared on the translation only; source-side flags (omissions)
-    # and flags whose words are gone count for flagged/severity agreement with no span.
+    # Spans are compared on the machine translation, the text both editors judged: flags
+    # made on it keep their offsets there even after a correction removed the words.
+    # Flags made on a later correction, and source-side flags (omissions), count for the
+    # flagged/severity agreement with no span.
+    def on_machine_translation(flag: FlagRow) -> bool:
+        return flag.side == Side.TARGET and flag.made_on_version == 0
+
     return [
         agreement.EditorFlag(
             segment=positions[flag.segment_id],
-            start=flag.start if flag.side == Side.TARGET and not flag.stale else 0,
-            end=flag.end if flag.side == Side.TARGET and not flag.stale else 0,
+            start=flag.made_start if on_machine_translation(flag) else 0,
+            end=flag.made_end if on_machine_translation(flag) else 0,
             severity=flag.severity,
             category=flag.category,
         )
@@ -660,7 +672,7 @@ def editor_agreement(
             row=rows[difference.segment],
             difference=difference,
             runs=marked_runs(
-                rows[difference.segment].text,
+                rows[difference.segment].mt_text,
                 {
                     "shared": difference.shared,
                     "only-a": difference.only_a,

@@ -314,7 +314,7 @@ def test_two_editors_agreement_and_differences(document, segments, editor, other
     assert spans.f1 == pytest.approx(2 * len(first_word) / (len(DERMER) + len(first_word)))
     assert report.figures.flagged.percent_agreement == pytest.approx(100 * 3 / len(segments))
     first, second = report.differences
-    assert "".join(run.text for run in first.runs) == segment.text
+    assert "".join(run.text for run in first.runs) == segment.mt_text
     assert [(run.text, run.mark) for run in first.runs if run.mark] == [
         (first_word, "shared"),
         (DERMER[len(first_word) :], "only-a"),
