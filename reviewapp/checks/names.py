@@ -36,6 +36,7 @@ from reviewapp.checks.text import (
 )
 from reviewapp.transliteration import (
     VOWEL_INDEL_COST,
+    WEAK_CONSONANT_INDEL_COST,
     consonant_count,
     name_skeletons,
     normalise_for_matching,
@@ -297,21 +298,45 @@ def _transliteration_candidates(
                 yield index, last, reading
 
 
+# Each consonant a skeleton has more than the other costs at least this much.
+_CHEAPEST_CONSONANT_INDEL = min(WEAK_CONSONANT_INDEL_COST, 1.0)
+
+
 def _best_transliteration(
-    name_skeleton: str, target: Sequence[TargetWord], indexes: Iterable[int]
+    name_readings: Sequence[str],
+    target: Sequence[TargetWord],
+    indexes: Iterable[int],
+    good_enough: float,
 ) -> tuple[float, int, int, str] | None:
-    """Closest reading among the candidates: (distance, first, last, reading)."""
-    best: tuple[float, int, int, str] | None = None
-    limit = _near_limit(consonant_count(name_skeleton))
-    for first, last, reading in _transliteration_candidates(target, indexes):
-        reading_skeleton = skeleton(reading)
-        # Every unmatched letter costs at least the cheapest deletion.
-        if abs(len(reading_skeleton) - len(name_skeleton)) * VOWEL_INDEL_COST > limit:
-            continue
-        distance = skeleton_distance(name_skeleton, reading_skeleton)
-        if best is None or distance < best[0]:
-            best = (distance, first, last, reading)
-    return best
+    """Closest candidate to the name's skeletons, tried in order until one is within
+    good_enough: (distance, first, last, reading)."""
+    candidates = [
+        (first, last, reading, reading_skeleton, consonant_count(reading_skeleton))
+        for first, last, reading in _transliteration_candidates(target, indexes)
+        for reading_skeleton in (skeleton(reading),)
+    ]
+    matches = []
+    for name_skeleton in name_readings:
+        consonants = consonant_count(name_skeleton)
+        best: tuple[float, int, int, str] | None = None
+        for first, last, reading, reading_skeleton, reading_consonants in candidates:
+            # Lower bounds of the distance, far cheaper than computing it.
+            bound = max(
+                abs(len(reading_skeleton) - len(name_skeleton)) * VOWEL_INDEL_COST,
+                abs(reading_consonants - consonants) * _CHEAPEST_CONSONANT_INDEL,
+            )
+            if bound > (best[0] if best else _near_limit(consonants)):
+                continue
+            distance = skeleton_distance(name_skeleton, reading_skeleton)
+            if best is None or distance < best[0]:
+                best = (distance, first, last, reading)
+        if best:
+            matches.append(best)
+            # The English reading comes first and most often already matches: the
+            # other conventions need not be tried.
+            if best[0] <= good_enough:
+                break
+    return min(matches, default=None)
 
 
 def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
@@ -335,13 +360,12 @@ def _best_transliteration_of(
     letter_names = name_words(source_lang).letter_names
     if is_acronym(name) and letter_names:
         readings.append(skeleton("".join(letter_names.get(letter, letter) for letter in name)))
-    matches = [
-        match
-        for reading in readings
-        if consonant_count(reading) >= 2
-        and (match := _best_transliteration(reading, target, indexes)) is not None
-    ]
-    return min(matches, default=None)
+    return _best_transliteration(
+        [reading for reading in readings if consonant_count(reading) >= 2],
+        target,
+        indexes,
+        _ok_limit(consonant_count(readings[0])),
+    )
 
 
 def _unit_candidates(
