@@ -59,3 +59,19 @@ def test_no_regression_below_floor(
     kind: str, metric: str, floor: float, scores: dict[str, KindScore]
 ) -> None:
     assert getattr(scores[kind], metric) >= floor
+
+
+FRESH_SET = TEST_SET.with_name("names-fresh.en-ar.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("kind", "metric", "floor"),
+    [
+        ("name_missing", "precision", 0.7),
+        ("name_missing", "recall", 0.9),
+        ("name_latin", "precision", 0.9),
+        ("name_latin", "recall", 0.9),
+    ],
+)
+def test_fresh_held_out_set_stays_above_floor(kind: str, metric: str, floor: float) -> None:
+    assert getattr(score_names(load_test_set(FRESH_SET))[kind], metric) >= floor

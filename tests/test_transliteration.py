@@ -3,11 +3,14 @@
 import pytest
 
 from reviewapp.transliteration import (
+    SPELLING_CONVENTIONS,
     arabic_stems,
     fold_arabic,
     fold_with_offsets,
     name_distance,
+    name_skeletons,
     skeleton,
+    skeleton_distance,
 )
 
 
@@ -92,3 +95,48 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
     folded, offsets = fold_with_offsets(text)
     assert len(folded) == len(offsets)
     assert all(fold_arabic(text[offset]) == folded[index] for index, offset in enumerate(offsets))
+
+
+# Names spelled by the rules of their own language, and their Arabic renderings.
+@pytest.mark.parametrize(
+    ("convention", "name", "rendering"),
+    [
+        ("german", "Zimmermann", "تسيمرمان"),
+        ("slavic", "Petrovic", "بتروفيتش"),
+        ("slavic", "Milosevic", "ميلوسيفيتش"),
+        ("french", "Dubois", "دوبوا"),
+        ("french", "Perrault", "بيرو"),
+        ("french", "Renault", "رينو"),
+        ("dutch", "Rijkaard", "رايكارد"),
+        ("gaelic", "McIntyre", "ماكنتاير"),
+        ("turkish", "Çelik", "تشيليك"),
+        ("turkish", "Cem", "جم"),
+        ("arabic", "Abdul", "عبد"),
+        ("plural", "Saudis", "السعوديون"),
+    ],
+)
+def test_spelling_conventions_bring_native_spellings_close(
+    convention: str, name: str, rendering: str
+) -> None:
+    assert convention in SPELLING_CONVENTIONS
+    stems = arabic_stems(fold_arabic(rendering))
+    english_only = min(skeleton_distance(skeleton(name), skeleton(stem)) for stem in stems)
+    with_conventions = min(name_distance(name, stem) for stem in stems)
+    assert with_conventions <= 0.3 < english_only
+
+
+def test_english_reading_comes_first_and_readings_do_not_repeat() -> None:
+    readings = name_skeletons("Scholz")
+    assert readings[0] == skeleton("Scholz")
+    assert len(readings) == len(set(readings)) > 1
+    assert name_skeletons("ديرمر") == (skeleton("ديرمر"),)
+
+
+@pytest.mark.parametrize(("name", "rendering"), [("Edison", "إديسون"), ("Obama", "أوباما")])
+def test_initial_alif_only_seats_the_opening_vowel(name: str, rendering: str) -> None:
+    assert name_distance(name, fold_arabic(rendering)) <= 0.15
+
+
+@pytest.mark.parametrize(("word", "singular"), [("الحوثيون", "حوثي"), ("والسعوديين", "سعودي")])
+def test_arabic_stems_read_nisba_plurals_as_singular(word: str, singular: str) -> None:
+    assert singular in arabic_stems(fold_arabic(word))
