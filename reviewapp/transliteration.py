@@ -5,7 +5,9 @@ A name written in Latin script ("Dermer") and its transliteration in another scr
 hamza and ain vanish because Arabic script rarely writes short vowels and Latin
 spellings rarely write hamza or ain. Skeletons are compared with a weighted edit
 distance in which the usual transliteration variants (p/b, v/f, g/j/q/k, t/th, ...)
-and the semivowels w/y and h cost little.
+and the semivowels w/y and h cost little. A Latin-script name is also read by the
+spelling rules of the languages it may come from (SPELLING_CONVENTIONS), since the
+translation renders how it is said ("Scholz", "شولتس").
 """
 
 import re
