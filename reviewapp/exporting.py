@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import batched
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from reviewapp.exporters import EXPORTERS, Exporter, ExportFlag, ExportMeta, ExportOptions
@@ -26,6 +28,7 @@ from reviewapp.models import (
     Project,
     Revision,
     Segment,
+    Side,
     Translation,
 )
 from reviewapp.reports import POST_EDIT
@@ -77,7 +80,40 @@ def selected_rows(segments: QuerySet[Segment], options: ExportOptions) -> QueryS
     return segments.filter(approved_at__isnull=False) if options.approved_only else segments
 
 
-def export_queryset(translation: Translation, options: ExportOptions) -> QuerySet[Segment]:
+# Plain values, not model instances: a prefetched flag points back to its segment, and
+# those reference cycles wait for the cyclic garbage collector, so memory grew with the
+# document; dictionaries are freed as soon as a row is exported.
+SEGMENT_FIELDS = (
+    "pk",
+    "position",
+    "paragraph",
+    "source_text",
+    "mt_text",
+    "text",
+    "version",
+    "approved_at",
+    "approved_by__username",
+    "last_editor",
+    "score_stats",
+    "esa_score",
+)
+FLAG_FIELDS = (
+    "segment_id",
+    "side",
+    "start",
+    "end",
+    "category",
+    "severity",
+    "comment",
+    "suggestion",
+    "author__username",
+    "resolved_at",
+    "stale",
+)
+Row = dict[str, Any]
+
+
+def export_rows(translation: Translation, options: ExportOptions) -> QuerySet[Segment, Row]:
     last_editor = (
         Revision.objects.filter(segment=OuterRef("pk"))
         .order_by("-number")
@@ -86,62 +122,66 @@ def export_queryset(translation: Translation, options: ExportOptions) -> QuerySe
     return (
         selected_rows(Segment.objects.filter(translation=translation), options)
         .order_by("position")
-        .select_related("approved_by")
         .annotate(last_editor=Subquery(last_editor))
-        .prefetch_related(
-            Prefetch(
-                "flags", queryset=Flag.objects.select_related("author").order_by("start", "pk")
+        .values(*SEGMENT_FIELDS)
+    )
+
+
+def flags_by_segment(segment_ids: list[int]) -> dict[int, list[ExportFlag]]:
+    flags: dict[int, list[ExportFlag]] = defaultdict(list)
+    rows = Flag.objects.filter(segment_id__in=segment_ids).order_by("segment_id", "start", "pk")
+    for flag in rows.values(*FLAG_FIELDS):
+        flags[flag["segment_id"]].append(
+            ExportFlag(
+                side="source" if flag["side"] == Side.SOURCE else "target",
+                start=flag["start"],
+                end=flag["end"],
+                category=flag["category"],
+                severity=flag["severity"],
+                comment=flag["comment"],
+                suggestion=flag["suggestion"],
+                author=flag["author__username"] or "",
+                resolved=flag["resolved_at"] is not None,
+                stale=flag["stale"],
             )
         )
-    )
+    return flags
 
 
-def export_flag(flag: Flag) -> ExportFlag:
-    return ExportFlag(
-        side="source" if flag.side == "source" else "target",
-        start=flag.start,
-        end=flag.end,
-        category=flag.category,
-        severity=flag.severity,
-        comment=flag.comment,
-        suggestion=flag.suggestion,
-        author=flag.author.get_username() if flag.author else "",
-        resolved=flag.is_resolved,
-        stale=flag.stale,
-    )
-
-
-def stored_scores(segment: Segment) -> dict[str, float]:
+def stored_scores(row: Row) -> dict[str, float]:
     """Post-edit sentence scores from the cached statistics (none until reports.py has
     scored the segment) and the ESA score."""
-    post_edit = (segment.score_stats or {}).get(POST_EDIT)
+    post_edit = (row["score_stats"] or {}).get(POST_EDIT)
     scores = segment_scores(SegmentStats.from_json(post_edit)) if post_edit else {}
-    if segment.esa_score is not None:
-        scores[ESA_KEY] = float(segment.esa_score)
+    if row["esa_score"] is not None:
+        scores[ESA_KEY] = float(row["esa_score"])
     return scores
 
 
-def export_segment(segment: Segment) -> ExportSegment:
-    """Expects `flags` prefetched and `last_editor` annotated, as export_queryset does."""
-    editor = segment.approved_by.get_username() if segment.approved_by else ""
+def export_segment(row: Row, flags: list[ExportFlag]) -> ExportSegment:
+    """One row of export_rows, with its flags."""
     return ExportSegment(
-        position=segment.position,
-        paragraph=segment.paragraph,
-        source=segment.source_text,
-        machine_translation=segment.mt_text,
-        corrected=segment.text if segment.is_edited else None,
-        approved=segment.is_approved,
-        flags=[export_flag(flag) for flag in segment.flags.all()],
-        scores=stored_scores(segment),
-        editor=editor or segment.last_editor or "",
+        position=row["position"],
+        paragraph=row["paragraph"],
+        source=row["source_text"],
+        machine_translation=row["mt_text"],
+        corrected=row["text"] if row["version"] > 0 else None,
+        approved=row["approved_at"] is not None,
+        flags=flags,
+        scores=stored_scores(row),
+        editor=row["approved_by__username"] or row["last_editor"] or "",
     )
 
 
 def export_segments(
     translation: Translation, options: ExportOptions, *, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[ExportSegment]:
-    rows = export_queryset(translation, options).iterator(chunk_size=chunk_size)
-    return (export_segment(row) for row in rows)
+    """The translation's segments in order, read `chunk_size` rows (and their flags) at a time."""
+    rows = export_rows(translation, options).iterator(chunk_size=chunk_size)
+    for chunk in batched(rows, chunk_size):
+        flags = flags_by_segment([row["pk"] for row in chunk])
+        for row in chunk:
+            yield export_segment(row, flags.get(row["pk"], []))
 
 
 def export_meta(translation: Translation, user: AbstractBaseUser | None) -> ExportMeta:

@@ -119,3 +119,10 @@ def test_docs_page_uses_no_cdn(client, db, settings):
     page = client.get("/api/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower() and "https://" not in page
+
+
+def test_docs_page_refuses_rather_than_use_a_cdn(client, db, settings):
+    settings.INSTALLED_APPS = [app for app in settings.INSTALLED_APPS if app != "ninja"]
+    response = client.get("/api/docs")
+    assert response.status_code == 404
+    assert "cdn" not in response.content.decode().lower()
