@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import batched
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from reviewapp import checking
 from reviewapp.anchoring import reanchor
 from reviewapp.models import (
     AlignmentChange,
@@ -18,6 +20,8 @@ from reviewapp.models import (
     CheckFinding,
     Document,
     Flag,
+    GlossaryEntry,
+    PhrasingRule,
     Project,
     Revision,
     Segment,
@@ -89,6 +93,7 @@ def _add_revision(
         restored_from=restored_from,
     )
     _reanchor_target_flags(segment)
+    segment_run_checks(segment=segment)
     return revision
 
 
@@ -210,6 +215,7 @@ def document_create(
             created_by=user,
         )
         translation_create(document=document, system=system, pairs=pairs, batch_size=batch_size)
+        document_run_checks(document=document)
     return document
 
 
@@ -572,3 +578,341 @@ def alignment_change_undo(*, change: AlignmentChange, user: AbstractBaseUser) ->
             flag.save(update_fields=["start", "end", "stale"])
         change.undone_at = timezone.now()
         change.save(update_fields=["undone_at"])
+
+
+# --- automatic checks -------------------------------------------------------------------
+
+
+def document_run_checks(*, document: Document) -> int:
+    """Run every enabled check on each of the document's translations, replacing their
+    findings; returns how many findings were stored."""
+    project = document.project
+    context = checking.project_context(project)
+    check_ids = checking.enabled_check_ids(project)
+    with transaction.atomic():
+        return sum(
+            checking.replace_translation_findings(
+                translation, document, context, check_ids, replace_all=True
+            )
+            for translation in document.translations.all()
+        )
+
+
+def segment_run_checks(*, segment: Segment) -> int:
+    """Re-check a segment whose text changed.
+
+    The checks that look at one segment at a time run now, so the page shows their
+    findings right after a save; the ones that compare segments (names, consistency) need
+    the whole document and run in the background once the edit is committed.
+    """
+    translation = segment.translation
+    document = translation.document
+    project = document.project
+    with transaction.atomic():
+        stored = checking.replace_segment_findings(
+            segment,
+            document,
+            checking.project_context(project),
+            checking.enabled_check_ids(project, document_level=False),
+        )
+        document_level = checking.enabled_check_ids(project, document_level=True)
+        if document_level:
+            transaction.on_commit(
+                lambda: _enqueue_translation_checks(translation.pk, document_level)
+            )
+    return stored
+
+
+def _enqueue_translation_checks(translation_id: int, check_ids: list[str]) -> None:
+    # tasks imports this module, so the task is looked up when it is needed.
+    from reviewapp.tasks import run_translation_checks
+
+    run_translation_checks.enqueue(translation_id, check_ids)
+
+
+def translation_run_checks(*, translation: Translation, check_ids: list[str]) -> int:
+    """Replace the findings of the given checks on one translation (the background step)."""
+    document = translation.document
+    enabled = set(checking.enabled_check_ids(document.project))
+    with transaction.atomic():
+        return checking.replace_translation_findings(
+            translation,
+            document,
+            checking.project_context(document.project),
+            [check_id for check_id in check_ids if check_id in enabled],
+            replace_all=False,
+        )
+
+
+def project_run_checks(*, project: Project) -> int:
+    return sum(document_run_checks(document=document) for document in project.documents.all())
+
+
+def _finding_span(finding: CheckFinding, segment: Segment) -> tuple[str, int, int]:
+    """Where the flag for a finding goes: its words in the translation if they are still
+    there, else its words in the source, else the whole translation."""
+    if finding.target_span and finding.target_start is not None:
+        anchor = reanchor(finding.target_span, finding.target_start, segment.text)
+        if not anchor.stale:
+            return Side.TARGET, anchor.start, anchor.end
+    if finding.source_span and finding.source_start is not None and finding.source_end:
+        return Side.SOURCE, finding.source_start, finding.source_end
+    return Side.TARGET, 0, len(segment.text)
+
+
+def finding_accept(*, finding: CheckFinding, user: AbstractBaseUser) -> Flag:
+    """Turn a finding into a flag pre-filled from it; the finding will not come back."""
+    with transaction.atomic():
+        segment = _locked(finding.segment)
+        side, start, end = _finding_span(finding, segment)
+        flag = flag_create(
+            segment=segment,
+            user=user,
+            side=side,
+            start=start,
+            end=end,
+            version=segment.version,
+            category=finding.category,
+            severity=finding.severity,
+            comment=finding.message,
+            suggestion=finding.suggestion,
+        )
+        flag.from_check = finding.check_id
+        flag.save(update_fields=["from_check"])
+        _dismiss(finding, user=user, reason="Accepted as a flag.")
+        return flag
+
+
+def _dismiss(finding: CheckFinding, *, user: AbstractBaseUser, reason: str) -> CheckDismissal:
+    dismissal, _ = CheckDismissal.objects.update_or_create(
+        segment_id=finding.segment_id,
+        check_id=finding.check_id,
+        fingerprint=finding.fingerprint,
+        defaults={"reason": reason, "dismissed_by": user},
+    )
+    CheckFinding.objects.filter(
+        segment_id=finding.segment_id, check_id=finding.check_id, fingerprint=finding.fingerprint
+    ).delete()
+    return dismissal
+
+
+def finding_dismiss(
+    *, finding: CheckFinding, user: AbstractBaseUser, reason: str = ""
+) -> CheckDismissal:
+    """Hide a finding for good: reruns of the checks leave out what was dismissed."""
+    with transaction.atomic():
+        return _dismiss(finding, user=user, reason=reason.strip())
+
+
+def project_set_disabled_checks(*, project: Project, disabled: Iterable[str]) -> None:
+    """Switch checks off for a project and drop what they had found; checks switched back
+    on find again at the next run."""
+    disabled = sorted(set(disabled) & set(checking.checks.CHECKS))
+    with transaction.atomic():
+        project.disabled_checks = disabled
+        project.save(update_fields=["disabled_checks"])
+        CheckFinding.objects.filter(
+            segment__translation__document__project=project, check_id__in=disabled
+        ).delete()
+        document_ids = list(project.documents.values_list("pk", flat=True))
+        transaction.on_commit(lambda: _enqueue_document_checks(document_ids))
+
+
+def _enqueue_document_checks(document_ids: list[int]) -> None:
+    from reviewapp.tasks import run_document_checks  # see _enqueue_translation_checks
+
+    for document_id in document_ids:
+        run_document_checks.enqueue(document_id)
+
+
+def _checked_term(value: str, label: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ReviewError(f"Give the {label}.")
+    return value
+
+
+def glossary_entry_create(
+    *,
+    project: Project,
+    user: AbstractBaseUser | None,
+    source_term: str,
+    target_term: str,
+    note: str = "",
+) -> GlossaryEntry:
+    """Add a term and check the project's documents against it at once."""
+    source_term = _checked_term(source_term, "source term")
+    target_term = _checked_term(target_term, "approved translation")
+    with transaction.atomic():
+        if project.glossary.filter(source_term=source_term, target_term=target_term).exists():
+            raise ReviewError(f"The glossary already has “{source_term}” → “{target_term}”.")
+        entry = GlossaryEntry.objects.create(
+            project=project,
+            source_term=source_term,
+            target_term=target_term,
+            note=note.strip(),
+            created_by=user,
+        )
+        checking.rerun_project_checks(project, ["glossary"])
+    return entry
+
+
+def glossary_import(
+    *, project: Project, user: AbstractBaseUser | None, terms: Iterable[tuple[str, str, str]]
+) -> tuple[int, int]:
+    """Add (source term, approved translation, note) rows; returns (added, already there)."""
+    with transaction.atomic():
+        known = set(project.glossary.values_list("source_term", "target_term"))
+        new_entries = []
+        for source, target, note in terms:
+            key = (" ".join(source.split()), " ".join(target.split()))
+            if key in known or not all(key):
+                continue
+            known.add(key)
+            new_entries.append(
+                GlossaryEntry(
+                    project=project,
+                    source_term=key[0],
+                    target_term=key[1],
+                    note=note.strip(),
+                    created_by=user,
+                )
+            )
+        GlossaryEntry.objects.bulk_create(new_entries)
+        checking.rerun_project_checks(project, ["glossary"])
+    return len(new_entries), len(known) - len(new_entries)
+
+
+def glossary_entry_delete(*, entry: GlossaryEntry) -> None:
+    with transaction.atomic():
+        entry.delete()
+        checking.rerun_project_checks(entry.project, ["glossary"])
+
+
+def _compiled_rule_pattern(pattern: str, is_regex: bool) -> str:
+    pattern = pattern.strip()
+    if not pattern:
+        raise ReviewError("Give the words or the regular expression to look for.")
+    if is_regex:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            raise ReviewError(f"“{pattern}” is not a valid regular expression: {error}.") from None
+        if compiled.match(""):
+            raise ReviewError(f"“{pattern}” matches empty text; it would match everywhere.")
+    return pattern
+
+
+def phrasing_rule_create(
+    *,
+    project: Project,
+    user: AbstractBaseUser | None,
+    pattern: str,
+    is_regex: bool = False,
+    source_condition: str = "",
+    message: str = "",
+    suggestion: str = "",
+    category: str = "awkward",
+    severity: str = "major",
+) -> tuple[PhrasingRule, int]:
+    """Save a known bad rendering and flag it across the project; returns the rule and
+    how many segments it was found in."""
+    pattern = _compiled_rule_pattern(pattern, is_regex)
+    with transaction.atomic():
+        rule = PhrasingRule.objects.create(
+            project=project,
+            pattern=pattern,
+            is_regex=is_regex,
+            source_condition=" ".join(source_condition.split()),
+            message=message.strip(),
+            suggestion=suggestion.strip(),
+            category=category,
+            severity=severity,
+            created_by=user,
+        )
+        checking.rerun_project_checks(project, ["phrasing"])
+        hits = checking.rule_hit_count(project, checking.pure_rule(rule))
+    return rule, hits
+
+
+def phrasing_rule_from_flag(*, flag: Flag, user: AbstractBaseUser) -> tuple[PhrasingRule, int]:
+    """“Flag this everywhere”: the flagged words become a rule with the flag's correction."""
+    if flag.side != Side.TARGET:
+        raise ReviewError("Only words flagged in the translation can become a rule.")
+    return phrasing_rule_create(
+        project=flag.segment.translation.document.project,
+        user=user,
+        pattern=flag.quote,
+        message=flag.comment,
+        suggestion=flag.suggestion,
+        category=flag.category,
+        severity=flag.severity,
+    )
+
+
+def phrasing_rule_set_enabled(*, rule: PhrasingRule, enabled: bool) -> None:
+    with transaction.atomic():
+        rule.enabled = enabled
+        rule.save(update_fields=["enabled"])
+        checking.rerun_project_checks(rule.project, ["phrasing"])
+
+
+def phrasing_rule_delete(*, rule: PhrasingRule) -> None:
+    with transaction.atomic():
+        rule.delete()
+        checking.rerun_project_checks(rule.project, ["phrasing"])
+
+
+@dataclass(frozen=True)
+class FixChoice:
+    """A ticked line of the fix-everywhere preview: a span of one version of a segment."""
+
+    segment_id: int
+    version: int
+    start: int
+    end: int
+
+
+@dataclass
+class FixOutcome:
+    changed: list[Segment]
+    conflicts: list[Segment]
+
+
+def fix_everywhere_apply(
+    *,
+    segments: QuerySet[Segment],
+    user: AbstractBaseUser,
+    wrong: str,
+    right: str,
+    choices: Iterable[FixChoice],
+) -> FixOutcome:
+    """Replace the chosen occurrences of `wrong` by `right`, one revision per segment.
+
+    A segment saved since the preview (another version) is left alone and reported, so
+    nothing written meanwhile is overwritten; spans that no longer hold `wrong` are skipped.
+    """
+    right = right.strip()
+    if not wrong.strip() or not right:
+        raise ReviewError("Give both the wrong words and their correction.")
+    by_segment: dict[int, list[FixChoice]] = {}
+    for choice in choices:
+        by_segment.setdefault(choice.segment_id, []).append(choice)
+    outcome = FixOutcome(changed=[], conflicts=[])
+    with transaction.atomic():
+        locked = segments.select_for_update().filter(pk__in=by_segment).order_by("pk")
+        for segment in locked.select_related("translation__document"):
+            chosen = by_segment[segment.pk]
+            if any(choice.version != segment.version for choice in chosen):
+                outcome.conflicts.append(segment)
+                continue
+            document = segment.translation.document
+            valid = checking.still_proposed(segment, document, wrong, right)
+            spans = sorted({(c.start, c.end) for c in chosen} & valid, reverse=True)
+            text = segment.text
+            for start, end in spans:
+                text = text[:start] + right + text[end:]
+            if spans:
+                _add_revision(segment, user=user, text=text)
+                outcome.changed.append(segment)
+    return outcome

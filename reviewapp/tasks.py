@@ -28,7 +28,7 @@ from reviewapp.importers import (
 )
 from reviewapp.importers.plaintext import PlainTextFormat
 from reviewapp.languages import is_known_language, language_name
-from reviewapp.models import Document, ImportJob, Project
+from reviewapp.models import Document, ImportJob, Project, Translation
 from reviewapp.segmentation import join_sentences
 
 logger = logging.getLogger(__name__)
@@ -379,3 +379,26 @@ def run_import(job_id: int) -> int | None:
         document=result.document,
     )
     return result.document.pk
+
+
+# --- automatic checks ---------------------------------------------------------------------
+
+
+@task()
+def run_translation_checks(translation_id: int, check_ids: list[str]) -> int | None:
+    """Re-run the checks that compare segments after an edit; None if the translation went."""
+    translation = (
+        Translation.objects.select_related("document__project").filter(pk=translation_id).first()
+    )
+    if translation is None:
+        return None
+    return services.translation_run_checks(translation=translation, check_ids=check_ids)
+
+
+@task()
+def run_document_checks(document_id: int) -> int | None:
+    """Re-run every enabled check on a document; None if the document went."""
+    document = Document.objects.select_related("project").filter(pk=document_id).first()
+    if document is None:
+        return None
+    return services.document_run_checks(document=document)

@@ -3,7 +3,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from reviewapp.api import api
-from reviewapp.views import alignment, exports, flags, imports, projects, reports, review, tokens
+from reviewapp.views import (
+    alignment,
+    checks,
+    exports,
+    flags,
+    glossary,
+    imports,
+    projects,
+    reports,
+    review,
+    rules,
+    tokens,
+)
 
 urlpatterns = [
     path("", projects.home, name="home"),
@@ -37,5 +49,30 @@ urlpatterns = [
     path("documents/<int:document_id>/report/", reports.document_report, name="document_report"),
     path("projects/<int:project_id>/report/", reports.project_report, name="project_report"),
     path("segments/<int:segment_id>/esa/", reports.segment_esa, name="segment_esa"),
+    path("documents/<int:document_id>/checks/", checks.document_checks, name="document_checks"),
+    path("findings/<int:finding_id>/accept/", checks.finding_accept, name="finding_accept"),
+    path("findings/<int:finding_id>/dismiss/", checks.finding_dismiss, name="finding_dismiss"),
+    path(
+        "documents/<int:document_id>/fix-everywhere/",
+        checks.fix_everywhere,
+        name="fix_everywhere",
+    ),
+    path("projects/<int:project_id>/checks/", checks.check_settings, name="check_settings"),
+    path("projects/<int:project_id>/glossary/", glossary.glossary, name="glossary"),
+    path(
+        "projects/<int:project_id>/glossary/import/",
+        glossary.glossary_import,
+        name="glossary_import",
+    ),
+    path(
+        "projects/<int:project_id>/glossary/export.<str:file_format>",
+        glossary.glossary_export,
+        name="glossary_export",
+    ),
+    path("glossary/<int:entry_id>/delete/", glossary.glossary_delete, name="glossary_delete"),
+    path("projects/<int:project_id>/rules/", rules.rules, name="rules"),
+    path("rules/<int:rule_id>/toggle/", rules.rule_toggle, name="rule_toggle"),
+    path("rules/<int:rule_id>/delete/", rules.rule_delete, name="rule_delete"),
+    path("flags/<int:flag_id>/flag-everywhere/", rules.rule_from_flag, name="rule_from_flag"),
     path("admin/", admin.site.urls),
 ]

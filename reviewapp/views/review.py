@@ -12,9 +12,20 @@ from django.views.decorators.http import require_GET, require_POST
 
 from reviewapp import services
 from reviewapp.access import document_for, segment_for, translation_for
+from reviewapp.checking import attach_findings
 from reviewapp.forms import EditForm, FlagForm, RestoreForm
 from reviewapp.highlight import text_runs
-from reviewapp.models import AnyUser, Category, Document, Flag, Segment, Severity, Side, Translation
+from reviewapp.models import (
+    AnyUser,
+    Category,
+    CheckDismissal,
+    Document,
+    Flag,
+    Segment,
+    Severity,
+    Side,
+    Translation,
+)
 from reviewapp.textdiff import word_diff
 
 TEMPLATE = "reviewapp/review.html"
@@ -38,12 +49,15 @@ def prepare_segments(segments: list[Segment], user: AnyUser) -> list[Segment]:
         segment.target_runs = text_runs(
             segment.text, [(f.start, f.end, f.pk) for f in live if f.side == Side.TARGET]
         )
+        attach_findings(segment)
     return segments
 
 
 def segments_with_flags():
     return Segment.objects.prefetch_related(
-        Prefetch("flags", queryset=Flag.objects.select_related("author"))
+        Prefetch("flags", queryset=Flag.objects.select_related("author")),
+        "findings",
+        Prefetch("dismissals", queryset=CheckDismissal.objects.select_related("dismissed_by")),
     )
 
 

@@ -1,0 +1,47 @@
+// Underline the words each automatic check's suggestion is about, with the CSS Custom
+// Highlight API: the text's DOM is left as it is, so selection offsets for flags and
+// the flag marks stay exactly as the review page renders them. Offsets are code points.
+(function () {
+  "use strict";
+  if (window.findingHighlights || !window.CSS || !CSS.highlights) return;
+  window.findingHighlights = true;
+
+  function position(container, offset) {
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const points = Array.from(node.data);
+      if (offset <= points.length) {
+        return { node, offset: points.slice(0, offset).join("").length };
+      }
+      offset -= points.length;
+    }
+    return null;
+  }
+
+  function rangeFor(container, start, end) {
+    const from = position(container, start);
+    const to = position(container, end);
+    if (!from || !to) return null;
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
+  }
+
+  function refresh() {
+    const ranges = [];
+    document.querySelectorAll(".segment").forEach(function (segment) {
+      const target = segment.querySelector(":scope > .text.target");
+      if (!target) return;
+      segment.querySelectorAll(".finding[data-target-start]").forEach(function (item) {
+        const range = rangeFor(target, Number(item.dataset.targetStart), Number(item.dataset.targetEnd));
+        if (range) ranges.push(range);
+      });
+    });
+    CSS.highlights.set("check-finding", new Highlight(...ranges));
+  }
+
+  refresh();
+  document.body.addEventListener("htmx:afterSettle", refresh);
+})();
