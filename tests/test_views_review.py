@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reviewapp import services
-from reviewapp.models import Project
+from reviewapp.models import CheckDismissal, CheckFinding, Project
 from tests.conftest import HTMX, make_flag
 
 
@@ -96,6 +96,24 @@ def count_queries(client, url, **headers):
     return len(queries)
 
 
+def add_finding_and_dismissal(segment, user):
+    CheckFinding.objects.create(
+        segment=segment,
+        check_id="phrasing",
+        kind="phrasing",
+        target_start=0,
+        target_end=3,
+        target_span=segment.text[:3],
+        message="A known bad rendering.",
+        category="mistranslation",
+        severity="major",
+        fingerprint=f"phrasing-{segment.pk}",
+    )
+    CheckDismissal.objects.create(
+        segment=segment, check_id="names", fingerprint=f"names-{segment.pk}", dismissed_by=user
+    )
+
+
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "fragment"])
 def test_queries_per_page_do_not_grow_with_the_document(
     as_admin, project, admin, headers, settings
@@ -105,6 +123,7 @@ def test_queries_per_page_do_not_grow_with_the_document(
     for document in (small, large):
         for segment in document.segments()[:5]:
             make_flag(segment, admin)
+            add_finding_and_dismissal(segment, admin)
     small_count = count_queries(as_admin, review_url(small), **headers)
     large_count = count_queries(as_admin, review_url(large), **headers)
     later_page = count_queries(as_admin, review_url(large, page=7), **headers)
