@@ -6,7 +6,8 @@ dynamic programming over two kinds of evidence:
 * length, as in Gale & Church (1993): translated character counts are roughly
   proportional; the proportion is estimated from the two texts, so no language pair
   needs its own parameters;
-* anchors that survive translation: numbers (any digits, separators ignored), names
+* anchors that survive translation: numbers (any digits, separators ignored, and
+  number and month words listed in data/alignment_number_words.json), names
   (romanised and reduced to consonant skeletons so "Dermer" meets "ديرمر"), and marks
   such as questions (? ؟), exclamations, quotes and brackets.
 
@@ -14,6 +15,7 @@ The search is restricted to a band around the diagonal and widened only when the
 path touches the band's edge, so two 10,000-sentence texts align in seconds.
 """
 
+import json
 import math
 import re
 import unicodedata
@@ -22,12 +24,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from anyascii import anyascii
 
 from reviewapp.segmentation import join_sentences, segment_document
-from reviewapp.transliteration import skeleton, word_stems
+from reviewapp.transliteration import normalise_for_matching, skeleton, word_stems
 
 Link = tuple[tuple[int, ...], tuple[int, ...]]
 Shape = tuple[int, int]
@@ -317,14 +320,46 @@ def _cognate_key(word: str) -> str:
     return anyascii(word).lower()[:COGNATE_PREFIX]
 
 
-def _normalised_number(number: str) -> str:
-    return "".join(str(unicodedata.digit(char)) for char in number if char.isdigit())
+NUMBER_WORDS_PATH = Path(__file__).resolve().parent / "data" / "alignment_number_words.json"
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, dict[str, tuple[str, ...]]]:
+    data = json.loads(NUMBER_WORDS_PATH.read_text(encoding="utf-8"))
+    return {
+        lang: {word: tuple(tokens) for word, tokens in words.items()}
+        for lang, words in data.items()
+        if isinstance(words, dict)
+    }
+
+
+@lru_cache(maxsize=131072)
+def _number_word_tokens(word: str, lang: str) -> tuple[str, ...]:
+    words = _number_words().get(lang.split("-")[0].lower())
+    if not words:
+        return ()
+    for stem in word_stems(normalise_for_matching(word), lang):
+        if stem in words:
+            return words[stem]
+    return ()
+
+
+def _number_tokens(number: str) -> tuple[str, ...]:
+    """The digits of a number; round thousands also as a count of thousands, since
+    "19,000" is often written "19 ألف" or "19 mille"."""
+    digits = "".join(str(unicodedata.digit(char)) for char in number if char.isdigit())
+    if len(digits) > 3 and digits.endswith("000"):
+        return digits, digits[:-3], "thousand"
+    return (digits,)
 
 
 def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
     words = _WORD.findall(sentence)
     return _SentenceAnchors(
-        numbers=frozenset(_normalised_number(number) for number in _NUMBER.findall(sentence)),
+        numbers=frozenset(
+            token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)
+        )
+        | frozenset(token for word in words for token in _number_word_tokens(word, lang)),
         marks=frozenset(
             _MARK_OF_CHARACTER[char] for char in sentence if char in _MARK_OF_CHARACTER
         ),

@@ -92,19 +92,32 @@ def test_demo_article_paragraph_numbers() -> None:
     assert " ".join(segment.source for segment in mixed) == demo_text("en", True)
 
 
-@pytest.mark.parametrize("name", ["news-a", "news-b"])
-def test_long_english_arabic_documents(name: str) -> None:
-    source, target, gold = gold_set(name)
-    assert len(source) >= 80
-    links = align_sentences(source, target, "en", "ar")
-    assert_covers_once(links, len(source), len(target))
-    ours = score_alignments([gold], [links])
-    baseline = score_alignments(
-        [gold], [gale_church([len(s) for s in source], [len(t) for t in target])]
-    )
-    assert ours.strict_f1 >= 0.9
-    assert ours.lax_f1 >= 0.93
-    assert ours.strict_f1 > baseline.strict_f1
+# Development documents were used to choose the aligner's parameters; the held-out
+# ones (other topics, built from heldout_pool_*.tsv) never were. Thresholds sit just
+# below the measured figures (news-a 0.972, news-b 0.967, held-out 1.0 strict F1) so
+# that losing two or three links fails.
+@pytest.mark.parametrize(
+    ("names", "strict_f1", "lax_f1"),
+    [
+        (["news-a", "news-b"], 0.95, 0.97),
+        (["heldout-sport-weather", "heldout-economy-science"], 0.95, 0.97),
+    ],
+)
+def test_long_english_arabic_documents(names: list[str], strict_f1: float, lax_f1: float) -> None:
+    documents = [gold_set(name) for name in names]
+    ours: list[list[Link]] = []
+    baseline: list[list[Link]] = []
+    for source, target, _ in documents:
+        assert len(source) >= 35
+        links = align_sentences(source, target, "en", "ar")
+        assert_covers_once(links, len(source), len(target))
+        ours.append(links)
+        baseline.append(gale_church([len(s) for s in source], [len(t) for t in target]))
+    gold = [links for _, _, links in documents]
+    scores = score_alignments(gold, ours)
+    assert scores.strict_f1 >= strict_f1
+    assert scores.lax_f1 >= lax_f1
+    assert scores.strict_f1 > score_alignments(gold, baseline).strict_f1
 
 
 @pytest.mark.parametrize(
@@ -143,9 +156,24 @@ def test_merged_translation_becomes_a_two_to_one_link() -> None:
 @pytest.mark.parametrize(
     ("sentence", "lang", "numbers"),
     [
-        ("It cost 1,000 dollars in 1973.", "en", {"1000", "1973"}),
-        ("بلغت الكلفة ١٬٠٠٠ دولار عام ١٩٧٣.", "ar", {"1000", "1973"}),
+        ("It cost 1,500 dollars in 1973.", "en", {"1500", "1973"}),
+        ("بلغت الكلفة ١٬٥٠٠ دولار عام ١٩٧٣.", "ar", {"1500", "1973"}),
         ("در سال ۱۹۷۳ بود.", "fa", {"1973"}),
+        # Round thousands also count thousands, as "19 ألف" writes them.
+        ("About 19,000 people left.", "en", {"19000", "19", "thousand"}),
+        ("غادر نحو 19 ألف شخص.", "ar", {"19", "thousand"}),
+        (
+            "Officials hope to vaccinate 2 million people by July.",
+            "en",
+            {"2", "million", "month:7"},
+        ),
+        ("ويأمل المسؤولون في تطعيم مليوني شخص بحلول تموز.", "ar", {"2", "million", "month:7"}),
+        ("وبحلول يوليو سجل مرتين خلال ثلاث ساعات.", "ar", {"month:7", "2", "3"}),
+        ("He scored twice in three hours in July.", "en", {"2", "3", "month:7"}),
+        # "الاثنين" is Monday far more often than "the two".
+        ("وستبقى المدارس مغلقة يوم الاثنين.", "ar", set()),
+        # Languages without listed number words still get their digits.
+        ("Zwei Bergsteiger erreichten 1988 den Gipfel.", "de", {"1988"}),
     ],
 )
 def test_numbers_are_normalised_across_digit_systems(
