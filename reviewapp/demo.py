@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from reviewapp import services
+from reviewapp.alignment import align_document
 from reviewapp.models import Membership, Project
-from reviewapp.segmentation import split_paragraphs, split_sentences
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_data"
 DEMO_PROJECT = "Demo"
@@ -22,33 +22,6 @@ DEMO_TITLE = "Quiet diplomacy in Paris as Syria and Israel talk ceasefire and se
 class DemoLogins:
     password: str
     generated: bool
-
-
-def paragraph_pairs(
-    source_text: str, target_text: str, source_lang: str, target_lang: str
-) -> list[services.SegmentPair]:
-    """Pair paragraph N with paragraph N, and their sentences where both split alike."""
-    source_paragraphs = split_paragraphs(source_text)
-    target_paragraphs = split_paragraphs(target_text)
-    if len(source_paragraphs) != len(target_paragraphs):
-        raise services.ReviewError(
-            f"The source has {len(source_paragraphs)} paragraphs and the translation "
-            f"{len(target_paragraphs)}; they must match paragraph for paragraph."
-        )
-    pairs = []
-    for number, (source, target) in enumerate(
-        zip(source_paragraphs, target_paragraphs, strict=True)
-    ):
-        source_sentences = split_sentences(source, source_lang)
-        target_sentences = split_sentences(target, target_lang)
-        if len(source_sentences) == len(target_sentences):
-            pairs.extend(
-                services.SegmentPair(number, s, t)
-                for s, t in zip(source_sentences, target_sentences, strict=True)
-            )
-        else:
-            pairs.append(services.SegmentPair(number, source, target))
-    return pairs
 
 
 def load_demo(*, password: str | None) -> DemoLogins:
@@ -71,7 +44,7 @@ def load_demo(*, password: str | None) -> DemoLogins:
                 title=DEMO_TITLE,
                 source_lang="en",
                 target_lang="ar",
-                pairs=paragraph_pairs(
+                pairs=align_document(
                     (DEMO_DIR / "paris-talks.en.txt").read_text(encoding="utf-8"),
                     (DEMO_DIR / "paris-talks.ar.txt").read_text(encoding="utf-8"),
                     "en",

@@ -3,7 +3,8 @@
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from reviewapp.demo import DEMO_DIR, load_demo, paragraph_pairs
+from reviewapp.alignment import align_document
+from reviewapp.demo import DEMO_DIR, load_demo
 from reviewapp.models import Document, Project, Segment
 
 
@@ -15,7 +16,7 @@ def demo_texts():
 
 def test_demo_pairs_keep_paragraph_order():
     source, target = demo_texts()
-    pairs = paragraph_pairs(source, target, "en", "ar")
+    pairs = align_document(source, target, "en", "ar")
     assert pairs[0].paragraph == 0 and pairs[-1].paragraph == 20
     assert [p.paragraph for p in pairs] == sorted(p.paragraph for p in pairs)
     assert "Dermer" in pairs[2].source and "ديمر" in pairs[2].target

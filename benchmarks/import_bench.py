@@ -1,0 +1,125 @@
+"""Importing 50,000 sentence pairs through the app's real path, against a bare sqlite3 insert.
+
+Usage: .venv/bin/python benchmarks/import_bench.py [--pairs N] [--with-checks]
+
+Sentence pairs are the demo article's sentences, numbered so that every pair differs. Three
+timings, each into a fresh temporary SQLite database (migrated by this script):
+  baseline   sqlite3 executemany of the same rows into a table shaped like the segments
+  tsv        one TSV file: read_bilingual + language check + services.document_create
+  texts      two plain texts: read + align_document + language check + document_create
+Peak memory is the process's peak resident size after each step (it only grows).
+document_create also runs the project's automatic checks; they are disabled here unless
+--with-checks is given, so that the figures are those of the import itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+WORK = Path(tempfile.mkdtemp(prefix="import-bench-"))
+os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'app.sqlite3'}"
+os.environ["IMPORT_MAX_BYTES"] = str(1024 * 1024 * 1024)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewapp.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from reviewapp import checks  # noqa: E402
+from reviewapp.demo import DEMO_DIR  # noqa: E402
+from reviewapp.models import Project  # noqa: E402
+from reviewapp.segmentation import segment_document  # noqa: E402
+from reviewapp.tasks import ImportFile, ImportFiles, ImportOptions, import_now  # noqa: E402
+
+
+def peak_megabytes() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def demo_pairs(count: int) -> list[tuple[str, str]]:
+    source = [
+        s for p in segment_document((DEMO_DIR / "paris-talks.en.txt").read_text(), "en") for s in p
+    ]
+    target = [
+        s for p in segment_document((DEMO_DIR / "paris-talks.ar.txt").read_text(), "ar") for s in p
+    ]
+    return [
+        (f"{source[i % len(source)]} ({i})", f"{target[i % len(target)]} ({i})")
+        for i in range(count)
+    ]
+
+
+def baseline(pairs: list[tuple[str, str]]) -> float:
+    connection = sqlite3.connect(WORK / "baseline.sqlite3")
+    connection.execute(
+        "CREATE TABLE segment (id INTEGER PRIMARY KEY, translation_id INTEGER, position INTEGER,"
+        " paragraph INTEGER, source_text TEXT, mt_text TEXT, text TEXT, version INTEGER,"
+        " UNIQUE (translation_id, position))"
+    )
+    started = time.perf_counter()
+    with connection:
+        connection.executemany(
+            "INSERT INTO segment (translation_id, position, paragraph, source_text, mt_text,"
+            " text, version) VALUES (1, ?, ?, ?, ?, ?, 0)",
+            ((i, i // 5, s, t, t) for i, (s, t) in enumerate(pairs)),
+        )
+    return time.perf_counter() - started
+
+
+def timed_import(project: Project, files: ImportFiles, title: str) -> tuple[float, int]:
+    options = ImportOptions(title=title, source_lang="en", target_lang="ar")
+    started = time.perf_counter()
+    result = import_now(files, options, project=project, user=None)
+    return time.perf_counter() - started, result.segment_count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=50_000)
+    parser.add_argument("--with-checks", action="store_true")
+    arguments = parser.parse_args()
+    count = arguments.pairs
+    call_command("migrate", verbosity=0)
+    project = Project.objects.create(
+        name="Benchmark", disabled_checks=[] if arguments.with_checks else list(checks.CHECKS)
+    )
+    pairs = demo_pairs(count)
+    tsv = "en\tar\n" + "".join(f"{s}\t{t}\n" for s, t in pairs)
+    # Five sentences a paragraph, as in news articles.
+    source_text = "\n\n".join(" ".join(s for s, _ in pairs[i : i + 5]) for i in range(0, count, 5))
+    target_text = "\n\n".join(" ".join(t for _, t in pairs[i : i + 5]) for i in range(0, count, 5))
+    print(f"{count} pairs; TSV {len(tsv.encode()) / 1e6:.1f} MB; temporary databases in {WORK}")
+    base_seconds = baseline(pairs)
+    base_rate = count / base_seconds
+    print(
+        f"baseline  {base_seconds:7.2f} s  {base_rate:10.0f} pairs/s  peak {peak_megabytes():6.0f} MB"
+    )
+    runs = {
+        "tsv": ImportFiles(bilingual=ImportFile("pairs.tsv", tsv.encode())),
+        "texts": ImportFiles(
+            source=ImportFile("en.txt", source_text.encode()),
+            translation=ImportFile("ar.txt", target_text.encode()),
+        ),
+    }
+    for name, files in runs.items():
+        seconds, segments = timed_import(project, files, name)
+        rate = segments / seconds
+        print(
+            f"{name:8}  {seconds:7.2f} s  {rate:10.0f} pairs/s  peak {peak_megabytes():6.0f} MB"
+            f"  {rate / base_rate:6.1%} of baseline  ({segments} segments)"
+        )
+
+
+if __name__ == "__main__":
+    main()
