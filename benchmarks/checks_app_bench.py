@@ -1,0 +1,75 @@
+"""All checks on a 10,000-segment document through services.document_run_checks.
+
+Usage: python benchmarks/checks_app_bench.py [SEGMENTS]
+
+Runs in a temporary SQLite database. The baseline, measured in the same run, is the
+pure reviewapp.checks.run_checks on the same pairs without the database, so the ratio
+is the cost of reading segments and writing findings. Target: under 10 s.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATABASE = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewapp.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from reviewapp import checks, services  # noqa: E402
+from reviewapp.demo import DEMO_DIR, paragraph_pairs  # noqa: E402
+from reviewapp.models import CheckFinding, Project  # noqa: E402
+
+
+def main() -> None:
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    call_command("migrate", verbosity=0)
+    demo = paragraph_pairs(
+        (DEMO_DIR / "paris-talks.en.txt").read_text(encoding="utf-8"),
+        (DEMO_DIR / "paris-talks.ar.txt").read_text(encoding="utf-8"),
+        "en",
+        "ar",
+    )
+    pairs = [
+        services.SegmentPair(number // 5, pair.source, pair.target)
+        for number, pair in enumerate(islice(cycle(demo), size))
+    ]
+    project = Project.objects.create(name="Benchmark")
+    document = services.document_create(
+        project=project,
+        title="bench",
+        source_lang="en",
+        target_lang="ar",
+        pairs=pairs,
+        user=None,
+    )
+    pure_pairs = [
+        checks.SegmentPair(position, pair.source, pair.target, "en", "ar")
+        for position, pair in enumerate(pairs)
+    ]
+    started = time.perf_counter()
+    baseline_count = len(checks.run_checks(pure_pairs, checks.CheckContext()))
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    stored = services.document_run_checks(document=document)
+    app = time.perf_counter() - started
+    assert stored == CheckFinding.objects.count()
+    print(f"segments: {size}")
+    print(f"baseline (pure run_checks, no database): {baseline:.2f} s, {baseline_count} findings")
+    print(f"document_run_checks (read, check, replace rows): {app:.2f} s, {stored} findings")
+    print(f"ratio app / baseline: {app / baseline:.2f}")
+    print(f"target < 10 s: {'met' if app < 10 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
