@@ -172,8 +172,10 @@ def test_merged_translation_becomes_a_two_to_one_link() -> None:
         ("He scored twice in three hours in July.", "en", {"2", "3", "month:7"}),
         # "الاثنين" is Monday far more often than "the two".
         ("وستبقى المدارس مغلقة يوم الاثنين.", "ar", set()),
-        # Languages without listed number words still get their digits.
-        ("Zwei Bergsteiger erreichten 1988 den Gipfel.", "de", {"1988"}),
+        ("Zwei Bergsteiger erreichten im Juli 1988 den Gipfel.", "de", {"2", "month:7", "1988"}),
+        ("Deux alpinistes atteignirent le sommet en juillet 1988.", "fr", {"2", "month:7", "1988"}),
+        # Languages without listed number words (here Swahili) still get their digits.
+        ("Ikiwa watu wawili walifika 1988.", "sw", {"1988"}),
     ],
 )
 def test_numbers_are_normalised_across_digit_systems(
