@@ -229,7 +229,9 @@ def test_bilingual_files(as_admin, project, name):
 @pytest.mark.parametrize("case", list(ENCODED_TRANSLATIONS))
 def test_encodings_are_read_correctly(as_admin, project, case):
     data, options = ENCODED_TRANSLATIONS[case]
-    source = ("The ministers met in Paris on Thursday and talked about the south of the country.\n" * 3).encode()
+    source = (
+        "The ministers met in Paris on Thursday and talked about the south of the country.\n" * 3
+    ).encode()
     files = {"source": ("en.txt", source), "translation": ("ar.txt", data)}
     response = post_import(as_admin, project, form_data(files, **options))
     assert response.status_code == 302, response.content.decode()
@@ -354,3 +356,9 @@ def test_job_of_another_project_is_not_found(as_admin, project):
     job = ImportJob.objects.create(project=project)
     elsewhere = type(project).objects.create(name="Other desk")
     assert as_admin.get(reverse("import_job", args=[elsewhere.pk, job.pk])).status_code == 404
+
+
+def test_add_system_link_preselects_the_document(as_admin, project, document):
+    url = reverse("import_document", args=[project.pk]) + f"?document={document.pk}"
+    page = as_admin.get(url).content.decode()
+    assert f'<option value="{document.pk}" selected>' in page

@@ -157,7 +157,9 @@ def _render(
 def import_document(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_for(request, project_id, admin=True)
     if request.method == "GET":
-        return _render(request, project, ImportForm(project=project))
+        # ?document=ID comes from the review page's "add another system" link.
+        initial = {"document": request.GET.get("document", "")}
+        return _render(request, project, ImportForm(project=project, initial=initial))
     form = ImportForm(request.POST, request.FILES, project=project)
     if not form.is_valid():
         return _render(request, project, form, status=422)
