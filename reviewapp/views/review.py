@@ -111,6 +111,7 @@ def review(request: HttpRequest, document_id: int) -> HttpResponse:
     context.update(
         progress=_progress(translation),
         translations=list(document.translations.all()),
+        last_alignment_change=services.alignment_change_last(translation),
     )
     return TemplateResponse(request, TEMPLATE, context)
 

@@ -67,6 +67,8 @@
   document.addEventListener("mouseup", function (event) {
     // Clicks on controls act on them; only a selection made in the text opens the form.
     if (event.target.closest("#flag-form, button, a, select, input, textarea")) return;
+    // While "Add to glossary" is open, selections fill its fields instead.
+    if (document.querySelector("details[open] [data-glossary-form]")) return;
     const picked = currentSelection();
     if (picked) openFlagForm(picked);
   });
