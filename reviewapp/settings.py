@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    # Only for the API docs page's Swagger files, served from the app rather than a CDN.
+    "ninja",
     "reviewapp",
 ]
 
