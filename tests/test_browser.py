@@ -289,3 +289,27 @@ def test_double_clicked_word_opens_the_form_and_escape_closes_it_for_good(
     expect(other_row).to_have_class(re.compile(r"\bapproved\b"))
     expect(form).to_be_hidden()
     assert not Flag.objects.exists()
+
+
+def test_split_at_the_cursor_and_undo(editor_page, live_server, demo_document):
+    page = editor_page
+    page.goto(f"{live_server.url}/documents/{demo_document.pk}/")
+    segment = page.locator(f"#seg-{demo_segment(demo_document, 1).pk}")
+    source = segment.locator(".text.source")
+    source.scroll_into_view_if_needed()
+    rows = page.locator(".segment")
+    count = rows.count()
+    first_letter = char_boxes(source, "pledging")[0]
+    page.mouse.click(first_letter.x + 1, first_letter.middle)
+    segment.locator("summary", has_text="More").click()
+    segment.get_by_role("button", name="Split source at cursor").click()
+    expect(rows).to_have_count(count + 1)
+    expect(rows.nth(2).locator(".text.source")).to_have_text(re.compile(r"^pledging to ease"))
+    head, tail = demo_segment(demo_document, 1), demo_segment(demo_document, 2)
+    assert head.source_text.endswith("in Paris") and tail.source_text.startswith("pledging")
+    assert tail.text == "" and head.mt_text == head.text
+    page.get_by_role("button", name="Undo last alignment change").click()
+    expect(rows).to_have_count(count)
+    restored = demo_segment(demo_document, 1)
+    assert "in Paris pledging" in restored.source_text
+    assert not demo_document.segments().filter(source_text__startswith="pledging").exists()
