@@ -18,7 +18,7 @@ from reviewapp.access import document_for, project_for, segment_for, translation
 from reviewapp.checking import check_name, fix_hits
 from reviewapp.checks import CHECKS
 from reviewapp.models import CheckDismissal, CheckFinding, Document, Project, Segment, Translation
-from reviewapp.views.review import back_to_segment, render_segment
+from reviewapp.views.review import after_segment_change, render_segment
 
 SUMMARY_TEMPLATE = "reviewapp/findings_summary.html"
 FIX_TEMPLATE = "reviewapp/fix_everywhere.html"
@@ -68,12 +68,6 @@ def document_checks(request: HttpRequest, document_id: int) -> HttpResponse:
     return TemplateResponse(request, SUMMARY_TEMPLATE, context)
 
 
-def _after_segment_change(request: HttpRequest, segment: Segment) -> HttpResponse:
-    if request.htmx:
-        return render_segment(request, segment)
-    return back_to_segment(segment)
-
-
 @login_required
 @require_POST
 def finding_accept(request: HttpRequest, finding_id: int) -> HttpResponse:
@@ -82,7 +76,7 @@ def finding_accept(request: HttpRequest, finding_id: int) -> HttpResponse:
         services.finding_accept(finding=finding, user=request.user)
     except services.ReviewError as error:
         return render_segment(request, finding.segment, status=422, error=str(error))
-    return _after_segment_change(request, finding.segment)
+    return after_segment_change(request, finding.segment)
 
 
 class DismissForm(forms.Form):
@@ -99,7 +93,7 @@ def finding_dismiss(request: HttpRequest, finding_id: int) -> HttpResponse:
             request, finding.segment, status=422, error="Keep the reason under 500 characters."
         )
     services.finding_dismiss(finding=finding, user=request.user, reason=form.cleaned_data["reason"])
-    return _after_segment_change(request, finding.segment)
+    return after_segment_change(request, finding.segment)
 
 
 class FixForm(forms.Form):

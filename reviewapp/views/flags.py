@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from reviewapp import services
 from reviewapp.access import flag_for
-from reviewapp.views.review import back_to_segment, render_segment
+from reviewapp.views.review import after_segment_change
 
 
 @login_required
@@ -15,9 +15,7 @@ def flag_resolve(request: HttpRequest, flag_id: int) -> HttpResponse:
     flag = flag_for(request, flag_id, change=True)
     resolved = request.POST.get("resolved", "1") == "1"
     services.flag_set_resolved(flag=flag, user=request.user, resolved=resolved)
-    if request.htmx:
-        return render_segment(request, flag.segment)
-    return back_to_segment(flag.segment)
+    return after_segment_change(request, flag.segment)
 
 
 @login_required
@@ -26,6 +24,4 @@ def flag_delete(request: HttpRequest, flag_id: int) -> HttpResponse:
     flag = flag_for(request, flag_id, change=True)
     segment = flag.segment
     flag.delete()
-    if request.htmx:
-        return render_segment(request, segment)
-    return back_to_segment(segment)
+    return after_segment_change(request, segment)

@@ -142,7 +142,8 @@ def back_to_segment(segment: Segment) -> HttpResponse:
     )
 
 
-def _after_change(request: HttpRequest, segment: Segment) -> HttpResponse:
+def after_segment_change(request: HttpRequest, segment: Segment) -> HttpResponse:
+    """The changed segment's row for htmx; otherwise back to it on the review page."""
     if request.htmx:
         return render_segment(request, segment)
     return back_to_segment(segment)
@@ -183,7 +184,7 @@ def segment_edit(request: HttpRequest, segment_id: int) -> HttpResponse:
         )
     except services.ReviewError as error:
         return render_segment(request, segment, status=422, edit_form=form, error=str(error))
-    return _after_change(request, segment)
+    return after_segment_change(request, segment)
 
 
 @login_required
@@ -209,7 +210,7 @@ def segment_restore(request: HttpRequest, segment_id: int) -> HttpResponse:
         )
     except services.ReviewError as error:
         return render_segment(request, segment, status=422, error=str(error))
-    return _after_change(request, segment)
+    return after_segment_change(request, segment)
 
 
 @login_required
@@ -218,7 +219,7 @@ def segment_approve(request: HttpRequest, segment_id: int) -> HttpResponse:
     segment = segment_for(request, segment_id)
     approved = request.POST.get("approved", "1") == "1"
     services.segment_set_approved(segment=segment, user=request.user, approved=approved)
-    return _after_change(request, segment)
+    return after_segment_change(request, segment)
 
 
 @login_required
@@ -232,4 +233,4 @@ def flag_create(request: HttpRequest, segment_id: int) -> HttpResponse:
         services.flag_create(segment=segment, user=request.user, **form.cleaned_data)
     except services.ReviewError as error:
         return render_segment(request, segment, status=422, flag_form=form, error=str(error))
-    return _after_change(request, segment)
+    return after_segment_change(request, segment)
