@@ -50,7 +50,8 @@ def test_failure_while_saving_leaves_nothing(project, admin, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("reviewapp.services.Segment.objects.bulk_create", broken)
+    # The last step of the save, after every segment row is written.
+    monkeypatch.setattr("reviewapp.services._enqueue_document_checks", broken)
     job = import_job_create(project=project, user=admin, files=texts(EN, AR), options=OPTIONS)
     assert job.status == ImportJob.Status.FAILED and "nothing was saved" in job.message
     assert not Document.objects.exists() and not Segment.objects.exists()
