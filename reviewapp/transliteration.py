@@ -10,6 +10,7 @@ spelling rules of the languages it may come from (SPELLING_CONVENTIONS), since t
 translation renders how it is said ("Scholz", "شولتس").
 """
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -332,43 +333,118 @@ def _indel_cost(symbol: str) -> float:
     return WEAK_CONSONANT_INDEL_COST if symbol in _WEAK_CONSONANTS else 1.0
 
 
+class _IndelCosts(dict[str, float]):
+    """Symbol -> insertion or deletion cost, filled on first use: a dictionary look-up
+    in the inner loop of the edit distance instead of a function call."""
+
+    def __missing__(self, symbol: str) -> float:
+        self[symbol] = cost = _indel_cost(symbol)
+        return cost
+
+
+class _SubstitutionCosts(dict[str, float]):
+    def __init__(self, symbol: str) -> None:
+        super().__init__()
+        self.symbol = symbol
+
+    def __missing__(self, other: str) -> float:
+        self[other] = cost = _substitution_cost(self.symbol, other)
+        return cost
+
+
+class _SubstitutionTable(dict[str, _SubstitutionCosts]):
+    """Symbol -> (other symbol -> substitution cost), filled on first use."""
+
+    def __missing__(self, symbol: str) -> _SubstitutionCosts:
+        self[symbol] = costs = _SubstitutionCosts(symbol)
+        return costs
+
+
+_INDEL_COSTS = _IndelCosts()
+_SUBSTITUTION_COSTS = _SubstitutionTable()
 TRANSPOSITION_COST = 1.0
 
 
-@lru_cache(maxsize=262144)
+def _bounded_distance(a: str, b: str, limit: float) -> float:
+    """The weighted edit distance when it is at most limit, else infinity.
+
+    Rows are abandoned once the distance can no longer come within limit: no cell
+    below is smaller than the smallest of the current row, or of the row before plus a
+    transposition.
+    """
+    insertions = [_INDEL_COSTS[symbol] for symbol in b]
+    previous = [0.0]
+    for cost in insertions:
+        previous.append(previous[-1] + cost)
+    before_previous: list[float] = previous
+    previous_symbol = ""
+    for symbol_a in a:
+        deletion = _INDEL_COSTS[symbol_a]
+        substitutions = _SUBSTITUTION_COSTS[symbol_a]
+        cell = previous[0] + deletion
+        current = [cell]
+        for column, symbol_b in enumerate(b):
+            cell = min(
+                previous[column + 1] + deletion,
+                cell + insertions[column],
+                previous[column] + substitutions[symbol_b],
+            )
+            if (
+                column
+                and symbol_a == b[column - 1]
+                and previous_symbol == symbol_b
+                and symbol_a != symbol_b
+            ):
+                cell = min(cell, before_previous[column - 1] + TRANSPOSITION_COST)
+            current.append(cell)
+        if min(current) > limit and min(previous) + TRANSPOSITION_COST > limit:
+            return math.inf
+        before_previous, previous, previous_symbol = previous, current, symbol_a
+    return previous[-1] if previous[-1] <= limit else math.inf
+
+
+# Skeleton pairs recur across a document (a name against the same common words in
+# every segment): exact distances, and limits a distance is known to exceed.
+_exact_distances: dict[tuple[str, str], float] = {}
+_distance_floors: dict[tuple[str, str], float] = {}
+MAX_CACHED_DISTANCES = 1 << 20
+
+
+def skeleton_distance_within(a: str, b: str, limit: float) -> float:
+    """skeleton_distance(a, b) when it is at most limit, else infinity; far cheaper
+    than the full distance when the skeletons are far apart."""
+    key = (a, b)
+    exact = _exact_distances.get(key)
+    if exact is not None:
+        return exact if exact <= limit else math.inf
+    if _distance_floors.get(key, -1.0) >= limit:
+        return math.inf
+    if len(_exact_distances) + len(_distance_floors) > MAX_CACHED_DISTANCES:
+        clear_distance_cache()
+    distance = _bounded_distance(a, b, limit)
+    if distance == math.inf:
+        _distance_floors[key] = limit
+    else:
+        _exact_distances[key] = distance
+    return distance
+
+
+def clear_distance_cache() -> None:
+    _exact_distances.clear()
+    _distance_floors.clear()
+
+
 def skeleton_distance(a: str, b: str) -> float:
     """Weighted edit distance between two skeletons, with swaps of adjacent letters.
 
     Written by hand because the general edit-distance libraries take one cost per
     operation, while transliteration needs costs per pair of letters.
     """
-    before_previous: list[float] = []
-    previous = [0.0]
-    for symbol in b:
-        previous.append(previous[-1] + _indel_cost(symbol))
-    for row, symbol_a in enumerate(a, start=1):
-        current = [previous[0] + _indel_cost(symbol_a)]
-        for column, symbol_b in enumerate(b, start=1):
-            cost = min(
-                previous[column] + _indel_cost(symbol_a),
-                current[column - 1] + _indel_cost(symbol_b),
-                previous[column - 1] + _substitution_cost(symbol_a, symbol_b),
-            )
-            if (
-                row > 1
-                and column > 1
-                and symbol_a == b[column - 2]
-                and a[row - 2] == symbol_b
-                and symbol_a != symbol_b
-            ):
-                cost = min(cost, before_previous[column - 2] + TRANSPOSITION_COST)
-            current.append(cost)
-        before_previous, previous = previous, current
-    return previous[-1]
+    return skeleton_distance_within(a, b, math.inf)
 
 
 def consonant_count(name_skeleton: str) -> int:
-    return sum(symbol not in _VOWELS for symbol in name_skeleton)
+    return len(name_skeleton) - sum(map(name_skeleton.count, _VOWELS))
 
 
 def name_distance(name: str, rendering: str) -> float:

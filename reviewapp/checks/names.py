@@ -6,6 +6,7 @@ project glossary) or a transliteration whose consonant skeleton is close enough.
 """
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from reviewapp.transliteration import (
     normalise_for_matching,
     same_first_consonant,
     skeleton,
-    skeleton_distance,
+    skeleton_distance_within,
 )
 
 DATA_DIRECTORY = Path(__file__).resolve().parent.parent / "data"
@@ -283,19 +284,38 @@ def _near_limit(consonants: int) -> float:
 
 MAX_WINDOW_WORDS = 3
 
+# A target reading a name may be transliterated as: (first word index, last word index,
+# reading, its skeleton, its consonant count, the skeleton's length).
+Candidate = tuple[int, int, str, str, int, int]
 
-def _transliteration_candidates(
-    target: Sequence[TargetWord], indexes: Iterable[int]
-) -> Iterable[tuple[int, int, str]]:
-    """Readings of one to MAX_WINDOW_WORDS words starting at each index: a name may be
-    written in several words ("عبد العزيز", "بي بي سي")."""
-    for index in indexes:
-        for stem in target[index].stems:
+
+def transliteration_candidates(target: Sequence[TargetWord]) -> list[list[Candidate]]:
+    """For each target word, the readings of one to MAX_WINDOW_WORDS words starting
+    there: a name may be written in several words ("عبد العزيز", "بي بي سي"). Computed
+    once per segment and shared by all of its names."""
+    by_index = []
+    for index, word in enumerate(target):
+        candidates = []
+        for stem in word.stems:
             reading = stem
-            yield index, index, reading
+            candidates.append(_candidate(index, index, reading))
             for last in range(index + 1, min(len(target), index + MAX_WINDOW_WORDS)):
                 reading += target[last].text
-                yield index, last, reading
+                candidates.append(_candidate(index, last, reading))
+        by_index.append(candidates)
+    return by_index
+
+
+def _candidate(first: int, last: int, reading: str) -> Candidate:
+    reading_skeleton = skeleton(reading)
+    return (
+        first,
+        last,
+        reading,
+        reading_skeleton,
+        consonant_count(reading_skeleton),
+        len(reading_skeleton),
+    )
 
 
 # Each consonant a skeleton has more than the other costs at least this much.
@@ -304,32 +324,34 @@ _CHEAPEST_CONSONANT_INDEL = min(WEAK_CONSONANT_INDEL_COST, 1.0)
 
 def _best_transliteration(
     name_readings: Sequence[str],
-    target: Sequence[TargetWord],
+    candidates: Sequence[Sequence[Candidate]],
     indexes: Iterable[int],
     good_enough: float,
 ) -> tuple[float, int, int, str] | None:
     """Closest candidate to the name's skeletons, tried in order until one is within
     good_enough: (distance, first, last, reading)."""
-    candidates = [
-        (first, last, reading, reading_skeleton, consonant_count(reading_skeleton))
-        for first, last, reading in _transliteration_candidates(target, indexes)
-        for reading_skeleton in (skeleton(reading),)
-    ]
+    tried = [candidate for index in indexes for candidate in candidates[index]]
     matches = []
     for name_skeleton in name_readings:
         consonants = consonant_count(name_skeleton)
+        length = len(name_skeleton)
         best: tuple[float, int, int, str] | None = None
-        for first, last, reading, reading_skeleton, reading_consonants in candidates:
+        # The first candidate within reach is measured in full: it is the best so far
+        # however far it is. Later ones only matter when closer than the best.
+        limit = _near_limit(consonants)
+        for first, last, reading, reading_skeleton, reading_consonants, reading_length in tried:
             # Lower bounds of the distance, far cheaper than computing it.
-            bound = max(
-                abs(len(reading_skeleton) - len(name_skeleton)) * VOWEL_INDEL_COST,
-                abs(reading_consonants - consonants) * _CHEAPEST_CONSONANT_INDEL,
-            )
-            if bound > (best[0] if best else _near_limit(consonants)):
+            if (
+                abs(reading_length - length) * VOWEL_INDEL_COST > limit
+                or abs(reading_consonants - consonants) * _CHEAPEST_CONSONANT_INDEL > limit
+            ):
                 continue
-            distance = skeleton_distance(name_skeleton, reading_skeleton)
+            distance = skeleton_distance_within(
+                name_skeleton, reading_skeleton, best[0] if best else math.inf
+            )
             if best is None or distance < best[0]:
                 best = (distance, first, last, reading)
+                limit = distance
         if best:
             matches.append(best)
             # The English reading comes first and most often already matches: the
@@ -352,7 +374,10 @@ def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
 
 
 def _best_transliteration_of(
-    name: str, source_lang: str, target: Sequence[TargetWord], indexes: Sequence[int]
+    name: str,
+    source_lang: str,
+    candidates: Sequence[Sequence[Candidate]],
+    indexes: Sequence[int],
 ) -> tuple[float, int, int, str] | None:
     """Best match of the name under any spelling convention, or for an acronym, of the
     name spelled letter by letter."""
@@ -362,7 +387,7 @@ def _best_transliteration_of(
         readings.append(skeleton("".join(letter_names.get(letter, letter) for letter in name)))
     return _best_transliteration(
         [reading for reading in readings if consonant_count(reading) >= 2],
-        target,
+        candidates,
         indexes,
         _ok_limit(consonant_count(readings[0])),
     )
@@ -416,6 +441,7 @@ def align_names(
     # Target words already taken by a transliterated name, so that one word does not
     # vouch for two different names ("دوني" for both "Denis" and "Dune").
     claimed: dict[int, str] = {}
+    candidates: list[list[Candidate]] | None = None
 
     def rendering(
         first: Word,
@@ -486,12 +512,16 @@ def align_names(
                 )
                 continue
             available = [index for index in range(len(target)) if claimed.get(index, key) == key]
-            best = _best_transliteration_of(word_text, source_lang, target, available)
+            if candidates is None:
+                candidates = transliteration_candidates(target)
+            best = _best_transliteration_of(word_text, source_lang, candidates, available)
             consonants = consonant_count(skeleton(word_text))
             # The word after the previous part of the same name wins over a closer
             # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف").
             if next_index is not None and next_index in available:
-                following = _best_transliteration_of(word_text, source_lang, target, (next_index,))
+                following = _best_transliteration_of(
+                    word_text, source_lang, candidates, (next_index,)
+                )
                 if following and _is_near(word_text, following):
                     best = following
             if (
