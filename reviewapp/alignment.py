@@ -267,7 +267,7 @@ _MARK_CLASSES = {
 _MARK_OF_CHARACTER = {char: mark for mark, chars in _MARK_CLASSES.items() for char in chars}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _SentenceAnchors:
     numbers: frozenset[str]
     marks: frozenset[str]
@@ -277,7 +277,33 @@ class _SentenceAnchors:
     # Skeleton keys of each capitalised word: a name matches when any of its keys occurs
     # among the other side's word keys.
     names: tuple[frozenset[str], ...]
-    word_keys: frozenset[str]
+    # The keys of each word as _word_keys caches them, shared by every sentence with the
+    # word: one set of all its keys per sentence took more memory than the text itself.
+    keys_of_words: tuple[frozenset[str], ...]
+
+    @property
+    def word_keys(self) -> frozenset[str]:
+        return frozenset().union(*self.keys_of_words)
+
+    @classmethod
+    def merged(cls, parts: Sequence["_SentenceAnchors"]) -> "_SentenceAnchors":
+        """The anchors of the sentences' text joined, from each sentence's."""
+        return cls(
+            numbers=_shared_if_empty(frozenset().union(*(part.numbers for part in parts))),
+            marks=_shared_if_empty(frozenset().union(*(part.marks for part in parts))),
+            cognates=_shared_if_empty(frozenset().union(*(part.cognates for part in parts))),
+            names=tuple(keys for part in parts for keys in part.names),
+            keys_of_words=tuple(keys for part in parts for keys in part.keys_of_words),
+        )
+
+
+# Most sentences have no numbers, marks or cognates; CPython gives each empty frozenset
+# its own 216 bytes, which a 50,000-sentence document would pay several times over.
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _shared_if_empty(keys: frozenset[str]) -> frozenset[str]:
+    return keys or _NO_KEYS
 
 
 # The vowel classes of transliteration.skeleton: vowels are left out of the keys because
@@ -356,20 +382,26 @@ def _number_tokens(number: str) -> tuple[str, ...]:
 def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
     words = _WORD.findall(sentence)
     return _SentenceAnchors(
-        numbers=frozenset(
-            token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)
-        )
-        | frozenset(token for word in words for token in _number_word_tokens(word, lang)),
-        marks=frozenset(
-            _MARK_OF_CHARACTER[char] for char in sentence if char in _MARK_OF_CHARACTER
+        numbers=_shared_if_empty(
+            frozenset(
+                token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)
+            )
+            | frozenset(token for word in words for token in _number_word_tokens(word, lang))
         ),
-        cognates=frozenset(
-            _cognate_key(word) for word in words if len(word) >= COGNATE_PREFIX and _is_latin(word)
+        marks=_shared_if_empty(
+            frozenset(_MARK_OF_CHARACTER[char] for char in sentence if char in _MARK_OF_CHARACTER)
+        ),
+        cognates=_shared_if_empty(
+            frozenset(
+                _cognate_key(word)
+                for word in words
+                if len(word) >= COGNATE_PREFIX and _is_latin(word)
+            )
         ),
         names=tuple(
             keys for word in words if word[0].isupper() and (keys := _word_keys(word, lang))
         ),
-        word_keys=frozenset().union(*(_word_keys(word, lang) for word in words)),
+        keys_of_words=tuple(keys for word in words if (keys := _word_keys(word, lang))),
     )
 
 
@@ -558,18 +590,33 @@ def align_sentences(
     target_lengths = [len(sentence) for sentence in target]
     if length_ratio is None:
         length_ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
+    return _align_anchored(
+        source_lengths,
+        target_lengths,
+        [sentence_anchors(sentence, source_lang) for sentence in source],
+        [sentence_anchors(sentence, target_lang) for sentence in target],
+        length_ratio,
+    )
+
+
+def _align_anchored(
+    source_lengths: list[int],
+    target_lengths: list[int],
+    source_anchors: list[_SentenceAnchors],
+    target_anchors: list[_SentenceAnchors],
+    length_ratio: float,
+) -> list[Link]:
     length_cost = _length_link_cost(
         source_lengths, target_lengths, ALIGNMENT_PRIORS, length_ratio, ALIGNMENT_VARIANCE
     )
-    index = _AnchorIndex(
-        [sentence_anchors(sentence, source_lang) for sentence in source],
-        [sentence_anchors(sentence, target_lang) for sentence in target],
-    )
+    index = _AnchorIndex(source_anchors, target_anchors)
 
     def cost_for_band(band: _Band) -> LinkCost:
         return _anchored_link_cost(length_cost, index, band)
 
-    return _align_in_widening_band(len(source), len(target), list(ALIGNMENT_PRIORS), cost_for_band)
+    return _align_in_widening_band(
+        len(source_lengths), len(target_lengths), list(ALIGNMENT_PRIORS), cost_for_band
+    )
 
 
 # --- documents ------------------------------------------------------------------------
@@ -616,25 +663,43 @@ def align_document(
     source_paragraph_of = [
         number for number, paragraph in enumerate(source_document) for _ in paragraph
     ]
-    ratio = max(sum(map(len, target)), 1) / max(sum(map(len, source)), 1)
+    source_lengths = [len(sentence) for sentence in source]
+    target_lengths = [len(sentence) for sentence in target]
+    ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
+    # Each sentence's anchors are found once: the paragraphs' are merged from them.
+    source_anchors = [sentence_anchors(sentence, source_lang) for sentence in source]
+    target_anchors = [sentence_anchors(sentence, target_lang) for sentence in target]
     if len(source_document) != len(target_document) or len(source_document) < 2:
-        links = align_sentences(source, target, source_lang, target_lang, ratio)
+        links = _align_anchored(
+            source_lengths, target_lengths, source_anchors, target_anchors, ratio
+        )
         return _segments_from_links(
             links, source, target, source_paragraph_of, source_lang, target_lang
         )
-    paragraph_links = align_sentences(
-        [join_sentences(paragraph, source_lang) for paragraph in source_document],
-        [join_sentences(paragraph, target_lang) for paragraph in target_document],
-        source_lang,
-        target_lang,
+    source_spans = _paragraph_spans(source_document)
+    target_spans = _paragraph_spans(target_document)
+    source_separator = len(join_sentences(["", ""], source_lang))
+    target_separator = len(join_sentences(["", ""], target_lang))
+    paragraph_links = _align_anchored(
+        [_joined_length(source_lengths[span], source_separator) for span in source_spans],
+        [_joined_length(target_lengths[span], target_separator) for span in target_spans],
+        [_SentenceAnchors.merged(source_anchors[span]) for span in source_spans],
+        [_SentenceAnchors.merged(target_anchors[span]) for span in target_spans],
         ratio,
     )
     segments: list[AlignedSegment] = []
     for source_paragraphs, target_paragraphs in paragraph_links:
-        group_source = [s for p in source_paragraphs for s in source_document[p]]
-        group_target = [s for p in target_paragraphs for s in target_document[p]]
-        group_paragraph_of = [p for p in source_paragraphs for _ in source_document[p]]
-        links = align_sentences(group_source, group_target, source_lang, target_lang, ratio)
+        source_group = _group_indices(source_paragraphs, source_spans)
+        target_group = _group_indices(target_paragraphs, target_spans)
+        group_source = [source[i] for i in source_group]
+        group_target = [target[j] for j in target_group]
+        links = _align_anchored(
+            [source_lengths[i] for i in source_group],
+            [target_lengths[j] for j in target_group],
+            [source_anchors[i] for i in source_group],
+            [target_anchors[j] for j in target_group],
+            ratio,
+        )
         first_paragraph = (
             source_paragraphs[0]
             if source_paragraphs
@@ -645,13 +710,32 @@ def align_document(
                 links,
                 group_source,
                 group_target,
-                group_paragraph_of,
+                [source_paragraph_of[i] for i in source_group],
                 source_lang,
                 target_lang,
                 first_paragraph,
             )
         )
     return segments
+
+
+def _paragraph_spans(document: list[list[str]]) -> list[slice]:
+    """Where each paragraph's sentences are in the document's list of sentences."""
+    spans: list[slice] = []
+    start = 0
+    for paragraph in document:
+        spans.append(slice(start, start + len(paragraph)))
+        start += len(paragraph)
+    return spans
+
+
+def _joined_length(lengths: list[int], separator: int) -> int:
+    """The length of sentences joined with a separator, as join_sentences joins them."""
+    return sum(lengths) + separator * max(len(lengths) - 1, 0)
+
+
+def _group_indices(paragraphs: tuple[int, ...], spans: list[slice]) -> list[int]:
+    return [i for p in paragraphs for i in range(spans[p].start, spans[p].stop)]
 
 
 # --- evaluation -----------------------------------------------------------------------

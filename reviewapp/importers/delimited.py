@@ -103,48 +103,49 @@ class DelimitedFormat(BilingualFormat):
         self, data: bytes, *, max_bytes: int, declared_encoding: str | None
     ) -> BilingualDocument:
         decoded = decode_bytes(data, declared_encoding)
+        # Parallel lists of strings and ints rather than a tuple a row: a file of 50,000
+        # rows would otherwise keep 50,000 more containers alive for the garbage collector
+        # to walk again and again while the rows are read.
+        sources: list[str] = []
+        targets: list[str] = []
+        paragraph_values: list[str] = []
+        blocks: list[int] = []  # the blank-row-separated block each row is in
+        lines: list[int] = []
+        columns: Columns | None = None
+        block = 0
         try:
-            records = list(self.records(decoded.text))
+            for line, cells in self.records(decoded.text):
+                joined = "".join(cells)
+                if not joined or joined.isspace():
+                    block += 1
+                    continue
+                if columns is None:
+                    header = read_header(cells)
+                    columns = header or Columns()
+                    if header:
+                        continue
+                if columns.named or len(cells) != 2:
+                    self.check_columns(line, cells, columns)
+                sources.append(cells[columns.source])
+                targets.append(cells[columns.target])
+                if columns.paragraph is not None:
+                    paragraph_values.append(cells[columns.paragraph].strip())
+                blocks.append(block)
+                lines.append(line)
         except csv.Error as error:
             raise ImportRejected(f"The {self.label} file is malformed: {error}.") from None
-        filled = [(line, cells) for line, cells in records if "".join(cells).strip()]
-        header = read_header(filled[0][1]) if filled else None
-        columns = header or Columns()
-        # (source, target, paragraph column value, blank-row block, line)
-        parsed: list[tuple[str, str, str, int, int]] = []
-        block = 0
-        for line, cells in records[records.index(filled[0]) + 1 if header else 0 :]:
-            if not "".join(cells).strip():
-                block += 1
-                continue
-            self.check_columns(line, cells, columns)
-            paragraph = cells[columns.paragraph] if columns.paragraph is not None else ""
-            parsed.append(
-                (
-                    cells[columns.source],
-                    cells[columns.target],
-                    paragraph.strip(),
-                    block,
-                    line,
-                )
-            )
-        blank_rows_between = len({row[3] for row in parsed}) > 1
-        rows: list[tuple[str, str, Hashable]] = [
-            (
-                source,
-                target,
-                ("paragraph", paragraph)
-                if paragraph
-                else ("block", row_block)
-                if blank_rows_between
-                else ("line", line),
-            )
-            for source, target, paragraph, row_block, line in parsed
-        ]
+        # Blocks only grow, so the first and last row tell whether blank rows separate them.
+        row_groups = blocks if blocks and blocks[0] != blocks[-1] else lines
+        # A paragraph column's values are str and groups int, so the two never meet.
+        paragraph_keys: list[Hashable] = (
+            [value or group for value, group in zip(paragraph_values, row_groups, strict=True)]
+            if paragraph_values
+            else row_groups
+        )
         return make_document(
-            rows,
-            source_lang=columns.source_lang,
-            target_lang=columns.target_lang,
+            zip(sources, targets, paragraph_keys, strict=True),
+            source_lang=columns.source_lang if columns else None,
+            target_lang=columns.target_lang if columns else None,
             warnings=decoded.warnings(),
         )
 
@@ -195,8 +196,10 @@ class TsvFormat(DelimitedFormat):
         if tsv_uses_quoting(text):
             yield from csv_records(text, csv.excel_tab)
             return
+        escaped = "\\" in text
         for line, record in enumerate(text.split("\n"), start=1):
-            yield line, [unescape_tsv(cell) for cell in record.split("\t")]
+            cells = record.split("\t")
+            yield line, [unescape_tsv(cell) for cell in cells] if escaped else cells
 
 
 class SemicolonSeparated(csv.excel):
