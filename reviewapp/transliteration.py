@@ -151,21 +151,33 @@ def fold_arabic(text: str) -> str:
     return ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
 
 
+class _FoldedCharacters(dict[int, str]):
+    """Character code -> the character Arabic-folded and lower-cased (when that keeps
+    it one character), or "" for diacritics and tatweel; filled on first use, so that
+    str.translate folds a whole text in C."""
+
+    def __missing__(self, code: int) -> str:
+        character = fold_arabic(chr(code))
+        lower = character.lower()
+        self[code] = folded = lower if len(lower) == 1 else character
+        return folded
+
+
+_FOLDED_CHARACTERS = _FoldedCharacters()
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Lower-case Arabic-folded text, and for each of its characters the offset in text.
 
     Characters are folded one by one so that every folded character maps back to one
     original character; diacritics and tatweel are dropped.
     """
-    folded: list[str] = []
-    offsets: list[int] = []
-    for offset, character in enumerate(text):
-        character = fold_arabic(character)
-        if character:
-            lower = character.lower()
-            folded.append(lower if len(lower) == 1 else character)
-            offsets.append(offset)
-    return "".join(folded), offsets
+    folded = text.translate(_FOLDED_CHARACTERS)
+    if len(folded) == len(text):
+        return folded, list(range(len(text)))
+    return folded, [
+        offset for offset, character in enumerate(text) if _FOLDED_CHARACTERS[ord(character)]
+    ]
 
 
 def normalise_for_matching(text: str) -> str:

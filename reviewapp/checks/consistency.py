@@ -32,15 +32,16 @@ class ConsistencyCheck(Check):
         counts: dict[str, Counter[str]] = {}
         for _, item in rendered:
             counts.setdefault(item.key, Counter())[item.rendering] += 1
+        usual_renderings: dict[tuple[str, str], tuple[str, int]] = {}
         for position, item in rendered:
             variants = counts[item.key]
             if len(variants) < 2:
                 continue
-            # On a tie the rendering closest to the source name wins.
-            usual, usual_count = max(
-                variants.items(),
-                key=lambda variant: (variant[1], -name_distance(item.source_text, variant[0])),
-            )
+            # Once per name and spelling, not once per occurrence.
+            name = (item.key, item.source_text)
+            if name not in usual_renderings:
+                usual_renderings[name] = _usual_rendering(item.source_text, variants)
+            usual, usual_count = usual_renderings[name]
             if item.rendering == usual:
                 continue
             yield (
@@ -63,3 +64,11 @@ class ConsistencyCheck(Check):
                     severity="minor",
                 ),
             )
+
+
+def _usual_rendering(source_text: str, variants: Counter[str]) -> tuple[str, int]:
+    """The most frequent rendering; on a tie, the one closest to the source name."""
+    return max(
+        variants.items(),
+        key=lambda variant: (variant[1], -name_distance(source_text, variant[0])),
+    )

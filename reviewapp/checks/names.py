@@ -6,11 +6,10 @@ project glossary) or a transliteration whose consonant skeleton is close enough.
 """
 
 import json
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -307,15 +306,15 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> list[list[Candid
 
 
 def _candidate(first: int, last: int, reading: str) -> Candidate:
+    return (first, last, reading, *_skeleton_shape(reading))
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_shape(reading: str) -> tuple[str, int, int]:
+    """Skeleton, consonant count and skeleton length of a reading; the words of a
+    document recur."""
     reading_skeleton = skeleton(reading)
-    return (
-        first,
-        last,
-        reading,
-        reading_skeleton,
-        consonant_count(reading_skeleton),
-        len(reading_skeleton),
-    )
+    return reading_skeleton, consonant_count(reading_skeleton), len(reading_skeleton)
 
 
 # Each consonant a skeleton has more than the other costs at least this much.
@@ -327,18 +326,21 @@ def _best_transliteration(
     candidates: Sequence[Sequence[Candidate]],
     indexes: Iterable[int],
     good_enough: float,
+    useful: float,
 ) -> tuple[float, int, int, str] | None:
     """Closest candidate to the name's skeletons, tried in order until one is within
-    good_enough: (distance, first, last, reading)."""
+    good_enough: (distance, first, last, reading). Candidates farther than useful tell
+    the caller nothing, so their exact distance is never computed."""
     tried = [candidate for index in indexes for candidate in candidates[index]]
     matches = []
     for name_skeleton in name_readings:
         consonants = consonant_count(name_skeleton)
         length = len(name_skeleton)
         best: tuple[float, int, int, str] | None = None
-        # The first candidate within reach is measured in full: it is the best so far
-        # however far it is. Later ones only matter when closer than the best.
+        # Candidates out of this reach are passed over until one is within it; from
+        # then on only candidates closer than the best so far matter.
         limit = _near_limit(consonants)
+        started = False
         for first, last, reading, reading_skeleton, reading_consonants, reading_length in tried:
             # Lower bounds of the distance, far cheaper than computing it.
             if (
@@ -346,10 +348,11 @@ def _best_transliteration(
                 or abs(reading_consonants - consonants) * _CHEAPEST_CONSONANT_INDEL > limit
             ):
                 continue
-            distance = skeleton_distance_within(
-                name_skeleton, reading_skeleton, best[0] if best else math.inf
-            )
-            if best is None or distance < best[0]:
+            if not started:
+                started = True
+                limit = useful
+            distance = skeleton_distance_within(name_skeleton, reading_skeleton, limit)
+            if distance <= limit and (best is None or distance < best[0]):
                 best = (distance, first, last, reading)
                 limit = distance
         if best:
@@ -385,11 +388,14 @@ def _best_transliteration_of(
     letter_names = name_words(source_lang).letter_names
     if is_acronym(name) and letter_names:
         readings.append(skeleton("".join(letter_names.get(letter, letter) for letter in name)))
+    consonants = consonant_count(readings[0])
     return _best_transliteration(
         [reading for reading in readings if consonant_count(reading) >= 2],
         candidates,
         indexes,
-        _ok_limit(consonant_count(readings[0])),
+        _ok_limit(consonants),
+        # What align_names and _is_near compare the distance with.
+        max(_ok_limit(consonants), _near_limit(consonants)),
     )
 
 

@@ -29,26 +29,33 @@ def words(text: str) -> list[Word]:
     ]
 
 
-@lru_cache(maxsize=4096)
-def _is_latin_letter(character: str) -> bool:
-    return unicodedata.name(character, "").startswith("LATIN")
+class _ScriptClasses(dict[int, str]):
+    """Character code -> "L" for a Latin letter, "O" for a letter of another script,
+    "" for anything else; filled on first use, so that str.translate classifies the
+    letters of a whole text in C instead of a Python loop over its characters."""
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        if not character.isalpha():
+            script = ""
+        else:
+            script = "L" if unicodedata.name(character, "").startswith("LATIN") else "O"
+        self[code] = script
+        return script
+
+
+_SCRIPT_CLASSES = _ScriptClasses()
 
 
 def is_latin_word(text: str) -> bool:
-    letters = [character for character in text if character.isalpha()]
-    return bool(letters) and all(_is_latin_letter(character) for character in letters)
+    scripts = text.translate(_SCRIPT_CLASSES)
+    return "L" in scripts and "O" not in scripts
 
 
 def is_latin_script_text(text: str) -> bool:
     """Whether most letters of the text are Latin."""
-    latin = other = 0
-    for character in text:
-        if character.isalpha():
-            if _is_latin_letter(character):
-                latin += 1
-            else:
-                other += 1
-    return latin >= other
+    scripts = text.translate(_SCRIPT_CLASSES)
+    return scripts.count("L") >= scripts.count("O")
 
 
 def is_acronym(text: str) -> bool:
@@ -73,12 +80,12 @@ class TargetWord:
 def target_words(text: str, language: str) -> list[TargetWord]:
     """Target words with their normalised readings (Arabic clitics stripped)."""
     return [
-        TargetWord(
-            word.start,
-            word.end,
-            word.text,
-            word_stems(normalise_for_matching(word.text), language),
-            word.is_latin,
-        )
+        TargetWord(word.start, word.end, word.text, *_target_word_readings(word.text, language))
         for word in words(text)
     ]
+
+
+@lru_cache(maxsize=65536)
+def _target_word_readings(text: str, language: str) -> tuple[tuple[str, ...], bool]:
+    """Stems and script of a target word; words recur throughout a document."""
+    return word_stems(normalise_for_matching(text), language), is_latin_word(text)

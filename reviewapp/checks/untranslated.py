@@ -4,7 +4,12 @@ import re
 from collections.abc import Iterable
 
 from reviewapp.checks.base import Check, CheckContext, Finding, SegmentPair, register
-from reviewapp.checks.text import is_kept_in_latin, is_latin_script_text, words
+from reviewapp.checks.text import (
+    WORD_PATTERN,
+    is_kept_in_latin,
+    is_latin_script_text,
+    words,
+)
 
 _SPACES = re.compile(r"\s+")
 
@@ -55,7 +60,7 @@ class UntranslatedCheck(Check):
         )
 
     def _latin_runs(self, pair: SegmentPair) -> Iterable[Finding]:
-        source_names = {word.text for word in words(pair.source) if word.text[0].isupper()}
+        source_names = {text for text in WORD_PATTERN.findall(pair.source) if text[0].isupper()}
         run: list[tuple[int, int]] = []
         for word in [*words(pair.target), None]:
             if (
