@@ -6,6 +6,7 @@ project glossary) or a transliteration whose consonant skeleton is close enough.
 """
 
 import json
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -288,21 +289,35 @@ MAX_WINDOW_WORDS = 3
 Candidate = tuple[int, int, str, str, int, int]
 
 
-def transliteration_candidates(target: Sequence[TargetWord]) -> list[list[Candidate]]:
-    """For each target word, the readings of one to MAX_WINDOW_WORDS words starting
-    there: a name may be written in several words ("عبد العزيز", "بي بي سي"). Computed
-    once per segment and shared by all of its names."""
-    by_index = []
+@dataclass(frozen=True, slots=True)
+class TransliterationCandidates:
+    """The readings a segment's target offers for names, computed once per segment and
+    shared by all of its names."""
+
+    # In target order: a candidate's position in this list decides between equally
+    # near candidates.
+    all: list[Candidate]
+    # Consonant count -> positions of the candidates with that many consonants, in
+    # order: candidates with about as many consonants as a name are tried first, and
+    # the rest not at all once a close match bounds the distance.
+    by_consonants: dict[int, list[int]]
+
+
+def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationCandidates:
+    """The readings of one to MAX_WINDOW_WORDS words starting at each target word: a
+    name may be written in several words ("عبد العزيز", "بي بي سي")."""
+    candidates: list[Candidate] = []
     for index, word in enumerate(target):
-        candidates = []
         for stem in word.stems:
             reading = stem
             candidates.append(_candidate(index, index, reading))
             for last in range(index + 1, min(len(target), index + MAX_WINDOW_WORDS)):
                 reading += target[last].text
                 candidates.append(_candidate(index, last, reading))
-        by_index.append(candidates)
-    return by_index
+    by_consonants: dict[int, list[int]] = {}
+    for position, candidate in enumerate(candidates):
+        by_consonants.setdefault(candidate[4], []).append(position)
+    return TransliterationCandidates(candidates, by_consonants)
 
 
 def _candidate(first: int, last: int, reading: str) -> Candidate:
@@ -323,38 +338,62 @@ _CHEAPEST_CONSONANT_INDEL = min(WEAK_CONSONANT_INDEL_COST, 1.0)
 
 def _best_transliteration(
     name_readings: Sequence[str],
-    candidates: Sequence[Sequence[Candidate]],
-    indexes: Iterable[int],
+    candidates: TransliterationCandidates,
+    available: Sequence[bool],
     good_enough: float,
     useful: float,
 ) -> tuple[float, int, int, str] | None:
-    """Closest candidate to the name's skeletons, tried in order until one is within
-    good_enough: (distance, first, last, reading). Candidates farther than useful tell
-    the caller nothing, so their exact distance is never computed."""
-    tried = [candidate for index in indexes for candidate in candidates[index]]
+    """Closest candidate starting at an available target word to the name's skeletons,
+    tried in order until one is within good_enough: (distance, first, last, reading).
+
+    Of equally near candidates the first in the target wins. Candidates before the
+    first one whose length is within reach of the reading are passed over, whatever
+    their distance: that is how the check always chose, and changing it would change
+    what it reports. Candidates farther than useful tell the caller nothing, so their
+    distance is never computed.
+    """
     matches = []
     for name_skeleton in name_readings:
         consonants = consonant_count(name_skeleton)
         length = len(name_skeleton)
+        reach = _near_limit(consonants)
+        start = next(
+            (
+                position
+                for position, candidate in enumerate(candidates.all)
+                if available[candidate[0]]
+                and abs(candidate[5] - length) * VOWEL_INDEL_COST <= reach
+                and abs(candidate[4] - consonants) * _CHEAPEST_CONSONANT_INDEL <= reach
+            ),
+            None,
+        )
+        if start is None:
+            continue
+        limit = useful
         best: tuple[float, int, int, str] | None = None
-        # Candidates out of this reach are passed over until one is within it; from
-        # then on only candidates closer than the best so far matter.
-        limit = _near_limit(consonants)
-        started = False
-        for first, last, reading, reading_skeleton, reading_consonants, reading_length in tried:
-            # Lower bounds of the distance, far cheaper than computing it.
-            if (
-                abs(reading_length - length) * VOWEL_INDEL_COST > limit
-                or abs(reading_consonants - consonants) * _CHEAPEST_CONSONANT_INDEL > limit
-            ):
-                continue
-            if not started:
-                started = True
-                limit = useful
-            distance = skeleton_distance_within(name_skeleton, reading_skeleton, limit)
-            if distance <= limit and (best is None or distance < best[0]):
-                best = (distance, first, last, reading)
-                limit = distance
+        best_position = len(candidates.all)
+        gap = 0
+        # Lower bounds of the distance, far cheaper than computing it: each consonant
+        # more or less, and each symbol more or less.
+        while gap * _CHEAPEST_CONSONANT_INDEL <= limit:
+            for count in {consonants - gap, consonants + gap}:
+                positions = candidates.by_consonants.get(count, [])
+                for position in positions[bisect_left(positions, start) :]:
+                    candidate = candidates.all[position]
+                    if (
+                        not available[candidate[0]]
+                        or abs(candidate[5] - length) * VOWEL_INDEL_COST > limit
+                    ):
+                        continue
+                    distance = skeleton_distance_within(name_skeleton, candidate[3], limit)
+                    if distance > limit or (
+                        best is not None and (distance, position) >= (best[0], best_position)
+                    ):
+                        continue
+                    best = (distance, candidate[0], candidate[1], candidate[2])
+                    best_position = position
+                    limit = distance
+            gap += 1
         if best:
             matches.append(best)
             # The English reading comes first and most often already matches: the
@@ -379,8 +418,8 @@ def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
 def _best_transliteration_of(
     name: str,
     source_lang: str,
-    candidates: Sequence[Sequence[Candidate]],
-    indexes: Sequence[int],
+    candidates: TransliterationCandidates,
+    available: Sequence[bool],
 ) -> tuple[float, int, int, str] | None:
     """Best match of the name under any spelling convention, or for an acronym, of the
     name spelled letter by letter."""
@@ -392,7 +431,7 @@ def _best_transliteration_of(
     return _best_transliteration(
         [reading for reading in readings if consonant_count(reading) >= 2],
         candidates,
-        indexes,
+        available,
         _ok_limit(consonants),
         # What align_names and _is_near compare the distance with.
         max(_ok_limit(consonants), _near_limit(consonants)),
@@ -447,7 +486,7 @@ def align_names(
     # Target words already taken by a transliterated name, so that one word does not
     # vouch for two different names ("دوني" for both "Denis" and "Dune").
     claimed: dict[int, str] = {}
-    candidates: list[list[Candidate]] | None = None
+    candidates: TransliterationCandidates | None = None
 
     def rendering(
         first: Word,
@@ -517,17 +556,16 @@ def align_names(
                     rendering(first, last, status, (index, index), folded, suggestion)
                 )
                 continue
-            available = [index for index in range(len(target)) if claimed.get(index, key) == key]
             if candidates is None:
                 candidates = transliteration_candidates(target)
+            available = [claimed.get(index, key) == key for index in range(len(target))]
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
             consonants = consonant_count(skeleton(word_text))
             # The word after the previous part of the same name wins over a closer
             # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف").
-            if next_index is not None and next_index in available:
-                following = _best_transliteration_of(
-                    word_text, source_lang, candidates, (next_index,)
-                )
+            if next_index is not None and next_index < len(target) and available[next_index]:
+                only_next = [index == next_index for index in range(len(target))]
+                following = _best_transliteration_of(word_text, source_lang, candidates, only_next)
                 if following and _is_near(word_text, following):
                     best = following
             if (
