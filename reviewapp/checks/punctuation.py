@@ -23,6 +23,8 @@ _REPEATED_WORD = re.compile(r"\b(\w+)(\s+\1\b)+", re.IGNORECASE)
 # Single curly quotes are left out: "’" is also the apostrophe.
 PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”"}
 SYMMETRIC_QUOTES = ('"',)
+# Only these characters matter to unbalanced_marks; the regex finds them in C.
+_BRACKETS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 
 
 def unbalanced_marks(text: str) -> list[tuple[int, str]]:
@@ -30,7 +32,8 @@ def unbalanced_marks(text: str) -> list[tuple[int, str]]:
     closing_to_opening = {closing: opening for opening, closing in PAIRS.items()}
     stack: list[tuple[int, str]] = []
     unmatched: list[tuple[int, str]] = []
-    for offset, character in enumerate(text):
+    for match in _BRACKETS.finditer(text):
+        offset, character = match.start(), match.group(0)
         if character in PAIRS:
             stack.append((offset, character))
         elif character in closing_to_opening:
@@ -40,7 +43,7 @@ def unbalanced_marks(text: str) -> list[tuple[int, str]]:
                 unmatched.append((offset, character))
     unmatched.extend(stack)
     for quote in SYMMETRIC_QUOTES:
-        offsets = [offset for offset, character in enumerate(text) if character == quote]
+        offsets = [match.start() for match in re.finditer(re.escape(quote), text)]
         if len(offsets) % 2:
             unmatched.append((offsets[-1], quote))
     return sorted(unmatched)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from reviewapp.checks.base import Check, CheckContext, Finding, SegmentPair, register
 from reviewapp.checks.text import (
     WORD_PATTERN,
+    has_latin_letters,
     is_kept_in_latin,
     is_latin_script_text,
     words,
@@ -39,7 +40,11 @@ class UntranslatedCheck(Check):
                 "untranslated",
                 "major",
             )
-        elif not is_latin_script_text(pair.target) and is_latin_script_text(pair.source):
+        elif (
+            not is_latin_script_text(pair.target)
+            and has_latin_letters(pair.target)
+            and is_latin_script_text(pair.source)
+        ):
             yield from self._latin_runs(pair)
 
     def _finding(
