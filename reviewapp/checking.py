@@ -11,6 +11,9 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db import connections, router
+from django.utils import timezone
+
 from reviewapp import checks
 from reviewapp.checks.base import Check
 from reviewapp.models import (
@@ -114,11 +117,35 @@ def find(
     return checks.run_checks(pairs, context, disabled=set(checks.CHECKS) - wanted)
 
 
+# The stored columns of a finding, in the order of finding_rows' tuples.
+FINDING_FIELDS = (
+    "segment",
+    "check_id",
+    "kind",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "source_span",
+    "target_span",
+    "message",
+    "suggestion",
+    "category",
+    "severity",
+    "fingerprint",
+    "created_at",
+)
+
+
 def finding_rows(
     findings: Iterable[tuple[int, checks.Finding]],
     segment_ids: dict[int, int],
     dismissed: set[tuple[int, str, str]],
-) -> list[CheckFinding]:
+) -> list[tuple[object, ...]]:
+    """The findings not dismissed, as rows of FINDING_FIELDS values ready to insert."""
+    created_at = CheckFinding._meta.get_field("created_at").get_db_prep_save(
+        timezone.now(), connections[router.db_for_write(CheckFinding)]
+    )
     rows = []
     for position, finding in findings:
         segment_id = segment_ids[position]
@@ -126,24 +153,44 @@ def finding_rows(
         if (segment_id, finding.check_id, key) in dismissed:
             continue
         rows.append(
-            CheckFinding(
-                segment_id=segment_id,
-                check_id=finding.check_id,
-                kind=finding.kind,
-                source_start=finding.source_start,
-                source_end=finding.source_end,
-                target_start=finding.target_start,
-                target_end=finding.target_end,
-                source_span=finding.source_text,
-                target_span=finding.target_text,
-                message=finding.message,
-                suggestion=finding.suggestion,
-                category=finding.category,
-                severity=finding.severity,
-                fingerprint=key,
+            (
+                segment_id,
+                finding.check_id,
+                finding.kind,
+                finding.source_start,
+                finding.source_end,
+                finding.target_start,
+                finding.target_end,
+                finding.source_text,
+                finding.target_text,
+                finding.message,
+                finding.suggestion,
+                finding.category,
+                finding.severity,
+                key,
+                created_at,
             )
         )
     return rows
+
+
+def insert_findings(rows: Sequence[tuple[object, ...]]) -> None:
+    """Insert finding rows with one executemany in batches.
+
+    Written against the cursor because bulk_create passes every value of every row
+    through its field's preparation and compiles the SQL per batch, which took longer
+    than running all the checks on a 10,000-segment document; these values are plain
+    strings, integers and one timestamp prepared once.
+    """
+    meta = CheckFinding._meta
+    connection = connections[router.db_for_write(CheckFinding)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in FINDING_FIELDS)
+    placeholders = ", ".join(["%s"] * len(FINDING_FIELDS))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH_SIZE):
+            cursor.executemany(sql, rows[start : start + BATCH_SIZE])
 
 
 def dismissed_keys(**filters: object) -> set[tuple[int, str, str]]:
@@ -173,7 +220,7 @@ def replace_translation_findings(
     )
     old = CheckFinding.objects.filter(segment__translation=translation)
     (old if replace_all else old.filter(check_id__in=check_ids)).delete()
-    CheckFinding.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    insert_findings(rows)
     return len(rows)
 
 
@@ -188,7 +235,7 @@ def replace_segment_findings(
         dismissed_keys(segment=segment),
     )
     CheckFinding.objects.filter(segment=segment).delete()
-    CheckFinding.objects.bulk_create(rows)
+    insert_findings(rows)
     return len(rows)
 
 
