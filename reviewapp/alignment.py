@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -269,16 +269,19 @@ _MARK_OF_CHARACTER = {char: mark for mark, chars in _MARK_CLASSES.items() for ch
 
 @dataclass(frozen=True, slots=True)
 class _SentenceAnchors:
-    numbers: frozenset[str]
-    marks: frozenset[str]
+    """Keys are kept in tuples of distinct keys, not frozensets: they are only iterated,
+    and a 50,000-sentence document's sets took more memory than its text."""
+
+    numbers: tuple[str, ...]
+    marks: tuple[str, ...]
     # First letters of long Latin-script words, for cognates between languages that
     # share the script ("Expedition", "expédition"), after Simard et al. (1992).
-    cognates: frozenset[str]
+    cognates: tuple[str, ...]
     # Skeleton keys of each capitalised word: a name matches when any of its keys occurs
     # among the other side's word keys.
     names: tuple[frozenset[str], ...]
     # The keys of each word as _word_keys caches them, shared by every sentence with the
-    # word: one set of all its keys per sentence took more memory than the text itself.
+    # word, rather than one set of all of a sentence's keys.
     keys_of_words: tuple[frozenset[str], ...]
 
     @property
@@ -289,21 +292,16 @@ class _SentenceAnchors:
     def merged(cls, parts: Sequence["_SentenceAnchors"]) -> "_SentenceAnchors":
         """The anchors of the sentences' text joined, from each sentence's."""
         return cls(
-            numbers=_shared_if_empty(frozenset().union(*(part.numbers for part in parts))),
-            marks=_shared_if_empty(frozenset().union(*(part.marks for part in parts))),
-            cognates=_shared_if_empty(frozenset().union(*(part.cognates for part in parts))),
+            numbers=_distinct(key for part in parts for key in part.numbers),
+            marks=_distinct(key for part in parts for key in part.marks),
+            cognates=_distinct(key for part in parts for key in part.cognates),
             names=tuple(keys for part in parts for keys in part.names),
             keys_of_words=tuple(keys for part in parts for keys in part.keys_of_words),
         )
 
 
-# Most sentences have no numbers, marks or cognates; CPython gives each empty frozenset
-# its own 216 bytes, which a 50,000-sentence document would pay several times over.
-_NO_KEYS: frozenset[str] = frozenset()
-
-
-def _shared_if_empty(keys: frozenset[str]) -> frozenset[str]:
-    return keys or _NO_KEYS
+def _distinct(keys: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(keys))
 
 
 # The vowel classes of transliteration.skeleton: vowels are left out of the keys because
@@ -342,6 +340,9 @@ def _is_latin(word: str) -> bool:
     return all(unicodedata.name(char, "").startswith("LATIN") for char in word)
 
 
+# Cached like _word_keys: every sentence with the word then holds the same key string
+# instead of a copy of its own.
+@lru_cache(maxsize=131072)
 def _cognate_key(word: str) -> str:
     return anyascii(word).lower()[:COGNATE_PREFIX]
 
@@ -370,6 +371,7 @@ def _number_word_tokens(word: str, lang: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=131072)
 def _number_tokens(number: str) -> tuple[str, ...]:
     """The digits of a number; round thousands also as a count of thousands, since
     "19,000" is often written "19 ألف" or "19 mille"."""
@@ -382,21 +384,15 @@ def _number_tokens(number: str) -> tuple[str, ...]:
 def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
     words = _WORD.findall(sentence)
     return _SentenceAnchors(
-        numbers=_shared_if_empty(
-            frozenset(
-                token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)
-            )
-            | frozenset(token for word in words for token in _number_word_tokens(word, lang))
+        numbers=_distinct(
+            [token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)]
+            + [token for word in words for token in _number_word_tokens(word, lang)]
         ),
-        marks=_shared_if_empty(
-            frozenset(_MARK_OF_CHARACTER[char] for char in sentence if char in _MARK_OF_CHARACTER)
+        marks=_distinct(
+            _MARK_OF_CHARACTER[char] for char in sentence if char in _MARK_OF_CHARACTER
         ),
-        cognates=_shared_if_empty(
-            frozenset(
-                _cognate_key(word)
-                for word in words
-                if len(word) >= COGNATE_PREFIX and _is_latin(word)
-            )
+        cognates=_distinct(
+            _cognate_key(word) for word in words if len(word) >= COGNATE_PREFIX and _is_latin(word)
         ),
         names=tuple(
             keys for word in words if word[0].isupper() and (keys := _word_keys(word, lang))
@@ -408,14 +404,16 @@ def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
 class _Postings:
     """Sorted sentence numbers of one side for each anchor key."""
 
-    def __init__(self, keys_per_sentence: Iterable[frozenset[str]]) -> None:
+    def __init__(self, keys_per_sentence: Iterable[Collection[str]]) -> None:
         self._sentences: dict[str, list[int]] = defaultdict(list)
         for sentence, keys in enumerate(keys_per_sentence):
             for key in keys:
                 self._sentences[key].append(sentence)
 
     def within(self, key: str, start: int, stop: int) -> list[int]:
-        sentences = self._sentences.get(key, [])
+        sentences = self._sentences.get(key)
+        if not sentences:
+            return []
         first = bisect_left(sentences, start)
         return sentences[first : bisect_left(sentences, stop, lo=first)]
 
@@ -430,8 +428,12 @@ class _AnchorIndex:
     def __init__(self, source: list[_SentenceAnchors], target: list[_SentenceAnchors]) -> None:
         self.source = source
         self.target = target
-        self.source_words = _Postings(anchors.word_keys for anchors in source)
-        self.target_words = _Postings(anchors.word_keys for anchors in target)
+        # Words are only looked up by the other side's names: indexing just the keys that
+        # some name has keeps the index small (most words are not names).
+        source_name_keys = frozenset().union(*(keys for a in source for keys in a.names))
+        target_name_keys = frozenset().union(*(keys for a in target for keys in a.names))
+        self.source_words = _Postings(anchors.word_keys & target_name_keys for anchors in source)
+        self.target_words = _Postings(anchors.word_keys & source_name_keys for anchors in target)
         self.target_numbers = _Postings(anchors.numbers for anchors in target)
         self.target_marks = _Postings(anchors.marks for anchors in target)
         self.target_cognates = _Postings(anchors.cognates for anchors in target)
@@ -522,10 +524,13 @@ class _AnchorScores:
 
     def group_scores(self, shape: Shape, row: int, start: int, stop: int) -> np.ndarray:
         """Scores of links of `shape` ending at source position `row`, targets start..stop."""
+        # Called for every row and shape of every search: sums start from the scalar 0.0
+        # rather than np.zeros, since on the short rows of a paragraph's sentences numpy's
+        # call overhead is most of the cost.
         source_step, target_step = shape
         count = stop - start + 1
-        source_side = np.zeros(count)
-        target_totals = np.zeros((target_step, count))
+        source_side: np.ndarray | float = 0.0
+        target_totals: list[np.ndarray | float] = [0.0] * target_step
         for sentence in range(row - source_step, row):
             offset = start - self.window_starts[sentence]
             sums = self.cumulative[sentence]
@@ -533,14 +538,15 @@ class _AnchorScores:
                 sums[offset : offset + count]
                 - sums[offset - target_step : offset - target_step + count]
             )
-            source_side += np.minimum(shared, self.source_caps[sentence])
+            source_side = source_side + np.minimum(shared, self.source_caps[sentence])
+            scores = self.scores[sentence]
             for back in range(1, target_step + 1):
-                target_totals[back - 1] += self.scores[
-                    sentence, offset - back : offset - back + count
-                ]
-        target_side = np.zeros(count)
+                target_totals[back - 1] = (
+                    target_totals[back - 1] + scores[offset - back : offset - back + count]
+                )
+        target_side: np.ndarray | float = 0.0
         for back in range(1, target_step + 1):
-            target_side += np.minimum(
+            target_side = target_side + np.minimum(
                 target_totals[back - 1], self.target_caps[start - back : stop - back + 1]
             )
         return np.minimum(source_side, target_side)

@@ -90,3 +90,26 @@ def test_unreadable_bytes_are_refused(data: bytes, declared: str | None, message
 
 def test_byte_order_mark_is_stripped() -> None:
     assert not decode_text(codecs.BOM_UTF8 + b"Baku").startswith("\ufeff")
+
+
+CONTROLLED_ARABIC = "وقالت سانا \x01\x02\x03 إن اجتماع باريس\x1b\x7f أنتج تفاهمات"
+
+
+@pytest.mark.parametrize(
+    ("data", "declared"),
+    [
+        (CONTROLLED_ARABIC.encode(), None),
+        (codecs.BOM_UTF8 + CONTROLLED_ARABIC.encode(), None),
+        (CONTROLLED_ARABIC.encode("utf-16"), None),
+        (CONTROLLED_ARABIC.encode("cp1256"), "cp1256"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16", "cp1256"],
+)
+def test_control_characters_are_counted_alike_in_every_encoding(
+    data: bytes, declared: str | None
+) -> None:
+    with pytest.raises(ImportRejected, match="control characters"):
+        decode_text(data, declared)
+    clean = CONTROLLED_ARABIC.translate(dict.fromkeys([1, 2, 3, 0x1B, 0x7F]))
+    one_stray = "\x1b" + "\n".join([clean] * 100)
+    assert decode_text(one_stray.encode(declared or "utf-8"), declared) == one_stray
