@@ -20,13 +20,10 @@ from reviewapp.alignment import align_document
 from reviewapp.importers import (
     ImportRejected,
     check_languages,
-    decode_bytes,
-    detect_format,
     read_bilingual,
-    read_monolingual,
+    read_monolingual_with_warnings,
     sample_text,
 )
-from reviewapp.importers.plaintext import PlainTextFormat
 from reviewapp.languages import is_known_language, language_name
 from reviewapp.models import Document, ImportJob, Project, Translation
 from reviewapp.segmentation import join_sentences
@@ -103,13 +100,9 @@ def _rejected_in(label: str, error: ImportRejected) -> ImportRejected:
 def _read_text(label: str, upload: ImportFile, encoding: str | None) -> tuple[str, list[str]]:
     max_bytes = settings.IMPORT_MAX_BYTES
     try:
-        text = read_monolingual(
+        text, warnings = read_monolingual_with_warnings(
             upload.name, upload.data, max_bytes=max_bytes, declared_encoding=encoding
         )
-        warnings = []
-        if isinstance(detect_format(upload.name, upload.data), PlainTextFormat):
-            # read_monolingual returns text only; the guess warning comes from decoding.
-            warnings = decode_bytes(upload.data, encoding).warnings()
     except ImportRejected as error:
         raise _rejected_in(f"{label} “{upload.name}”", error) from None
     return text, [f"{label}: {warning}" for warning in warnings]

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from reviewapp.importers import ImportRejected, detect_format, read_monolingual
+from reviewapp.importers import (
+    ImportRejected,
+    detect_format,
+    read_monolingual,
+    read_monolingual_with_warnings,
+)
 
 DATA = Path(__file__).parent / "data" / "import"
 DEMO = Path(__file__).parent.parent / "reviewapp" / "demo_data"
@@ -138,3 +143,25 @@ def test_detect_format(filename: str, data: bytes, identifier: str) -> None:
 def test_size_limit() -> None:
     with pytest.raises(ImportRejected, match=r"too large \(2.0 KB\); the limit is 1.0 KB"):
         read_monolingual("a.txt", b"a" * 2048, max_bytes=1024)
+
+
+@pytest.mark.parametrize(
+    ("filename", "encoding", "declared", "guessed"),
+    [
+        ("article.txt", "cp1256", None, True),
+        ("article.txt", "cp1256", "cp1256", False),
+        ("article.txt", "utf-8", None, False),
+        ("article.docx", None, None, False),
+    ],
+)
+def test_warnings_say_when_the_encoding_was_guessed(
+    filename: str, encoding: str | None, declared: str | None, guessed: bool
+) -> None:
+    paragraphs = demo_paragraphs("ar")
+    data = "\n\n".join(paragraphs).encode(encoding) if encoding else word_document(paragraphs)
+    text, warnings = read_monolingual_with_warnings(
+        filename, data, max_bytes=MAX_BYTES, declared_encoding=declared
+    )
+    assert text == read_monolingual(filename, data, max_bytes=MAX_BYTES, declared_encoding=declared)
+    assert text.split("\n\n") == paragraphs
+    assert any("was read as" in warning for warning in warnings) == guessed

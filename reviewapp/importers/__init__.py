@@ -16,6 +16,7 @@ from reviewapp.importers.registry import (
     detect_format,
     read_bilingual,
     read_monolingual,
+    read_monolingual_with_warnings,
 )
 
 __all__ = [
@@ -32,5 +33,6 @@ __all__ = [
     "detect_format",
     "read_bilingual",
     "read_monolingual",
+    "read_monolingual_with_warnings",
     "sample_text",
 ]

@@ -326,6 +326,12 @@ class MonolingualFormat(ImportFormat):
     def read(self, data: bytes, *, max_bytes: int, declared_encoding: str | None) -> str:
         """The text, paragraphs separated by one blank line."""
 
+    def read_with_warnings(
+        self, data: bytes, *, max_bytes: int, declared_encoding: str | None
+    ) -> tuple[str, list[str]]:
+        """The text and remarks for the user, such as an encoding that was guessed."""
+        return self.read(data, max_bytes=max_bytes, declared_encoding=declared_encoding), []
+
 
 class BilingualFormat(ImportFormat):
     bilingual = True

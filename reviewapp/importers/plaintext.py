@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewapp.importers.base import BLANK_LINES, MonolingualFormat, decode_text, join_paragraphs
+from reviewapp.importers.base import BLANK_LINES, MonolingualFormat, decode_bytes, join_paragraphs
 
 
 class PlainTextFormat(MonolingualFormat):
@@ -14,5 +14,12 @@ class PlainTextFormat(MonolingualFormat):
         return True
 
     def read(self, data: bytes, *, max_bytes: int, declared_encoding: str | None) -> str:
-        text = decode_text(data, declared_encoding)
-        return join_paragraphs(BLANK_LINES.split(text))
+        return self.read_with_warnings(
+            data, max_bytes=max_bytes, declared_encoding=declared_encoding
+        )[0]
+
+    def read_with_warnings(
+        self, data: bytes, *, max_bytes: int, declared_encoding: str | None
+    ) -> tuple[str, list[str]]:
+        decoded = decode_bytes(data, declared_encoding)
+        return join_paragraphs(BLANK_LINES.split(decoded.text)), decoded.warnings()

@@ -65,6 +65,15 @@ def read_monolingual(
     filename: str, data: bytes, *, max_bytes: int, declared_encoding: str | None = None
 ) -> str:
     """The text of one side of an article, paragraphs separated by one blank line."""
+    return read_monolingual_with_warnings(
+        filename, data, max_bytes=max_bytes, declared_encoding=declared_encoding
+    )[0]
+
+
+def read_monolingual_with_warnings(
+    filename: str, data: bytes, *, max_bytes: int, declared_encoding: str | None = None
+) -> tuple[str, list[str]]:
+    """read_monolingual's text, and remarks for the user such as a guessed encoding."""
     check_size(data, max_bytes)
     fmt = detect_format(filename, data)
     if not isinstance(fmt, MonolingualFormat):
@@ -72,7 +81,7 @@ def read_monolingual(
             f"{fmt.label} files hold source and translation together; "
             "import this file as an aligned bilingual file."
         )
-    return fmt.read(data, max_bytes=max_bytes, declared_encoding=declared_encoding)
+    return fmt.read_with_warnings(data, max_bytes=max_bytes, declared_encoding=declared_encoding)
 
 
 def read_bilingual(
