@@ -192,20 +192,24 @@ def arabic_stems(word: str) -> tuple[str, ...]:
     "بالدروز" must also be read as "دروز". All readings are kept because a name may
     itself start with one of these letters ("باكو").
     """
-    stems = {word}
+    # An ordered set (a dictionary): the order of the readings decides which one a
+    # match reports, and a set's order changes with every process's string hashing.
+    stems = {word: None}
     for conjunction_stripped in _strip_any(word, _ARABIC_CONJUNCTIONS):
         for preposition_stripped in _strip_any(conjunction_stripped, _ARABIC_PREPOSITIONS):
-            stems.add(preposition_stripped)
+            stems[preposition_stripped] = None
             for article in ("ال", "ل"):
                 if preposition_stripped.startswith(article) and len(preposition_stripped) > 3:
-                    stems.add(preposition_stripped[len(article) :])
+                    stems[preposition_stripped[len(article) :]] = None
     # A people named after a place or founder is a nisba plural ("الحوثيون", "Houthis"):
     # its singular, the nisba, is what matches the name.
     stems.update(
-        stem[: -len(suffix)] + "ي"
-        for stem in tuple(stems)
-        for suffix in _NISBA_PLURAL_SUFFIXES
-        if stem.endswith(suffix) and len(stem) > len(suffix) + 2
+        dict.fromkeys(
+            stem[: -len(suffix)] + "ي"
+            for stem in tuple(stems)
+            for suffix in _NISBA_PLURAL_SUFFIXES
+            if stem.endswith(suffix) and len(stem) > len(suffix) + 2
+        )
     )
     return tuple(stem for stem in stems if stem)
 

@@ -195,8 +195,12 @@ class SourceName:
 
 
 def _is_sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(OPENING_MARKS)
-    return not before or before.endswith(SENTENCE_END)
+    # Stepping back from start rather than stripping text[:start]: this runs for every
+    # capitalised word, and the prefix copy made it quadratic in the text's length.
+    before = start
+    while before and text[before - 1] in OPENING_MARKS:
+        before -= 1
+    return not before or text[before - 1] in SENTENCE_END
 
 
 def _is_capitalised(word: Word) -> bool:
@@ -297,6 +301,9 @@ class TransliterationCandidates:
     # In target order: a candidate's position in this list decides between equally
     # near candidates.
     all: list[Candidate]
+    # Target word index -> position of the first candidate starting at that word, and
+    # one more for the end.
+    word_starts: list[int]
     # Consonant count -> positions of the candidates with that many consonants, in
     # order: candidates with about as many consonants as a name are tried first, and
     # the rest not at all once a close match bounds the distance.
@@ -307,21 +314,20 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationC
     """The readings of one to MAX_WINDOW_WORDS words starting at each target word: a
     name may be written in several words ("عبد العزيز", "بي بي سي")."""
     candidates: list[Candidate] = []
+    word_starts = []
     for index, word in enumerate(target):
+        word_starts.append(len(candidates))
         for stem in word.stems:
             reading = stem
-            candidates.append(_candidate(index, index, reading))
+            candidates.append((index, index, reading, *_skeleton_shape(reading)))
             for last in range(index + 1, min(len(target), index + MAX_WINDOW_WORDS)):
                 reading += target[last].text
-                candidates.append(_candidate(index, last, reading))
+                candidates.append((index, last, reading, *_skeleton_shape(reading)))
+    word_starts.append(len(candidates))
     by_consonants: dict[int, list[int]] = {}
     for position, candidate in enumerate(candidates):
         by_consonants.setdefault(candidate[4], []).append(position)
-    return TransliterationCandidates(candidates, by_consonants)
-
-
-def _candidate(first: int, last: int, reading: str) -> Candidate:
-    return (first, last, reading, *_skeleton_shape(reading))
+    return TransliterationCandidates(candidates, word_starts, by_consonants)
 
 
 @lru_cache(maxsize=65536)
@@ -352,6 +358,12 @@ def _best_transliteration(
     what it reports. Candidates farther than useful tell the caller nothing, so their
     distance is never computed.
     """
+    available_words = [index for index, is_available in enumerate(available) if is_available]
+    if not available_words:
+        return None
+    # Candidates outside the available words' range are not looked at.
+    first_position = candidates.word_starts[available_words[0]]
+    stop = candidates.word_starts[available_words[-1] + 1]
     matches = []
     for name_skeleton in name_readings:
         consonants = consonant_count(name_skeleton)
@@ -360,7 +372,8 @@ def _best_transliteration(
         start = next(
             (
                 position
-                for position, candidate in enumerate(candidates.all)
+                for position in range(first_position, stop)
+                for candidate in (candidates.all[position],)
                 if available[candidate[0]]
                 and abs(candidate[5] - length) * VOWEL_INDEL_COST <= reach
                 and abs(candidate[4] - consonants) * _CHEAPEST_CONSONANT_INDEL <= reach
@@ -378,7 +391,9 @@ def _best_transliteration(
         while gap * _CHEAPEST_CONSONANT_INDEL <= limit:
             for count in {consonants - gap, consonants + gap}:
                 positions = candidates.by_consonants.get(count, [])
-                for position in positions[bisect_left(positions, start) :]:
+                for position in positions[
+                    bisect_left(positions, start) : bisect_left(positions, stop)
+                ]:
                     candidate = candidates.all[position]
                     if (
                         not available[candidate[0]]
@@ -558,7 +573,11 @@ def align_names(
                 continue
             if candidates is None:
                 candidates = transliteration_candidates(target)
-            available = [claimed.get(index, key) == key for index in range(len(target))]
+            available = (
+                [claimed.get(index, key) == key for index in range(len(target))]
+                if claimed
+                else [True] * len(target)
+            )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
             consonants = consonant_count(skeleton(word_text))
             # The word after the previous part of the same name wins over a closer
