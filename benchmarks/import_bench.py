@@ -38,8 +38,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.test import override_settings  # noqa: E402
 
 from reviewapp import checks  # noqa: E402
 from reviewapp.demo import DEMO_DIR  # noqa: E402
@@ -146,9 +146,10 @@ def main() -> None:
         name="Benchmark", disabled_checks=[] if arguments.with_checks else list(checks.CHECKS)
     )
     if arguments.with_checks:
-        settings.TASKS = {
-            "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
-        }
+        # override_settings, not assignment: the task backends are rebuilt on its signal.
+        override_settings(
+            TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+        ).enable()
     pairs = demo_pairs(count)
     runs = import_files(pairs)
     if arguments.only:
