@@ -150,23 +150,49 @@ def _sentence(chooser: random.Random) -> tuple[str, str]:
     return source_text, target_text
 
 
+def _vocabularies() -> tuple[list[str], list[str]]:
+    """Lower-case English words and Arabic words of the demo article and the name test
+    sets, so that segments also differ in their common words, as real ones do."""
+    english, arabic = set(), set()
+    for source, target in _demo_paragraphs() + [
+        (record["source"], record["target"])
+        for test_set in (DEFAULT_TEST_SET, FRESH_TEST_SET)
+        for record in load_test_set(test_set)
+    ]:
+        english.update(word for word in re.findall(r"\b[a-z]+\b", source) if len(word) > 2)
+        arabic.update(re.findall(r"[\u0621-\u064a]+", target))
+    return sorted(english), sorted(arabic)
+
+
 def varied_texts(size: int, seed: int = 1) -> list[tuple[str, str]]:
     """size distinct (source, target) segments of one to three news sentences, from
-    recombined names, numbers and phrases, with some names and numbers garbled."""
+    recombined names, numbers and phrases, with some names and numbers garbled; half
+    of the sentences go on with a clause of random common words."""
     chooser = random.Random(seed)
+    english, arabic = _vocabularies()
     texts: dict[tuple[str, str], None] = {}
     while len(texts) < size:
-        sentences = [_sentence(chooser) for _ in range(chooser.randint(1, 3))]
+        sentences = []
+        for _ in range(chooser.randint(1, 3)):
+            source, target = _sentence(chooser)
+            if chooser.random() < 0.5:
+                source += " Officials added that " + " ".join(chooser.sample(english, 6)) + "."
+                target += " وأضاف المسؤولون أن " + " ".join(chooser.sample(arabic, 6)) + "."
+            sentences.append((source, target))
         texts[" ".join(s for s, _ in sentences), " ".join(t for _, t in sentences)] = None
     return list(texts)
 
 
-def cycled_document(records: list[dict], size: int) -> list[SegmentPair]:
+def _demo_paragraphs() -> list[tuple[str, str]]:
     demo = [
         (DEMO_DIRECTORY / f"paris-talks.{language}.txt").read_text(encoding="utf-8").split("\n\n")
         for language in ("en", "ar")
     ]
-    texts = list(zip(*demo, strict=True)) + [(r["source"], r["target"]) for r in records]
+    return list(zip(*demo, strict=True))
+
+
+def cycled_document(records: list[dict], size: int) -> list[SegmentPair]:
+    texts = _demo_paragraphs() + [(r["source"], r["target"]) for r in records]
     return [
         SegmentPair(position, source, target, "en", "ar")
         for position, (source, target) in enumerate(islice(cycle(texts), size), 1)

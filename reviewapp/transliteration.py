@@ -13,6 +13,7 @@ translation renders how it is said ("Scholz", "شولتس").
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -238,12 +239,55 @@ def skeleton(text: str) -> str:
     "Google" ("غوغل").
     """
     if _ARABIC_LETTER.search(text):
-        classes = _INITIAL_ALIF.sub("", ARABIC_DIACRITICS.sub("", text)).translate(_ARABIC_CLASSES)
-        # Arabic spells English "j" and "ch" with two letters (دج, تش).
-        classes = re.sub(r"[^a-zA-Z]", "", classes).replace("dj", "j").replace("tS", "S")
-    else:
-        classes = _latin_classes(text.lower())
-    return re.sub(r"(.)\1+", r"\1", classes)
+        return _merged_arabic_classes(
+            _arabic_classes(_INITIAL_ALIF.sub("", ARABIC_DIACRITICS.sub("", text)))
+        )
+    return _DOUBLED_LETTERS.sub(r"\1", _latin_classes(text.lower()))
+
+
+_NOT_A_CLASS = re.compile("[^a-zA-Z]")
+_DOUBLED_LETTERS = re.compile(r"(.)\1+")
+
+
+def _arabic_classes(text: str) -> str:
+    """Classes of Arabic-script text without diacritics, before two-letter spellings
+    and doubled letters are merged."""
+    return _NOT_A_CLASS.sub("", text.translate(_ARABIC_CLASSES))
+
+
+def _merged_arabic_classes(classes: str) -> str:
+    # Arabic spells English "j" and "ch" with two letters (دج, تش).
+    return _DOUBLED_LETTERS.sub(r"\1", classes.replace("dj", "j").replace("tS", "S"))
+
+
+def joined_skeleton(first: str, following: Sequence[str]) -> str:
+    """skeleton(first + "".join(following)) from the cached classes of each part.
+
+    Every run of up to three target words is a candidate rendering of a name, so each
+    word is read in several runs; most runs occur once, and reading them whole was the
+    better part of the name check's time.
+    """
+    head = _part_classes(first)
+    parts = [_part_classes(part) for part in following]
+    if head is None or not (head[0] or any(part and part[0] for part in parts)):
+        # The initial alif rule would apply to a later part, or the run is read by
+        # Latin spelling rules, which span the parts.
+        return skeleton(first + "".join(following))
+    return _merged_arabic_classes(head[1] + "".join(part[2] for part in parts if part))
+
+
+@lru_cache(maxsize=65536)
+def _part_classes(text: str) -> tuple[bool, str, str] | None:
+    """Whether the text holds Arabic script, and its classes at the start of a run and
+    further in; None when it has nothing but diacritics."""
+    bare = ARABIC_DIACRITICS.sub("", text)
+    if not bare:
+        return None
+    return (
+        _ARABIC_LETTER.search(text) is not None,
+        _arabic_classes(_INITIAL_ALIF.sub("", bare)),
+        _arabic_classes(bare),
+    )
 
 
 def _latin_classes(lower_text: str) -> str:
@@ -329,7 +373,7 @@ def name_skeletons(name: str) -> tuple[str, ...]:
         for pattern, replacement in rules:
             respelled = pattern.sub(replacement, respelled)
         if respelled != lower:
-            reading = re.sub(r"(.)\1+", r"\1", _latin_classes(respelled))
+            reading = _DOUBLED_LETTERS.sub(r"\1", _latin_classes(respelled))
             if reading not in readings:
                 readings.append(reading)
     return tuple(readings)
@@ -419,6 +463,39 @@ def _bounded_distance(a: str, b: str, limit: float) -> float:
     return previous[-1] if previous[-1] <= limit else math.inf
 
 
+FULL_EDIT_COST = 1.0
+
+
+@lru_cache(maxsize=65536)
+def _required_symbol_sets(name_skeleton: str) -> tuple[frozenset[str], ...]:
+    """For each symbol of the skeleton that costs a full edit to delete or insert, the
+    symbols that stand in for it at less than a full edit, itself included."""
+    return tuple(
+        frozenset(
+            {symbol}
+            | {
+                other
+                for pair, cost in _CHEAP_SUBSTITUTIONS.items()
+                if symbol in pair and cost < FULL_EDIT_COST
+                for other in pair
+            }
+        )
+        for symbol in name_skeleton
+        if symbol not in _VOWELS and _indel_cost(symbol) >= FULL_EDIT_COST
+    )
+
+
+def _unmatched_symbol_bound(a: str, b: str) -> float:
+    """A lower bound of the distance, far cheaper than computing it: a symbol of a that
+    b holds no stand-in for costs a full edit (a deletion or a full substitution; a swap
+    needs the symbol itself), one edit per symbol. Only a's symbols are counted: a is
+    the name, whose sets are cached, while b is mostly a new run of words."""
+    symbols_b = set(b)
+    return FULL_EDIT_COST * sum(
+        symbols_b.isdisjoint(stand_ins) for stand_ins in _required_symbol_sets(a)
+    )
+
+
 # Skeleton pairs recur across a document (a name against the same common words in
 # every segment): exact distances, and limits a distance is known to exceed.
 _exact_distances: dict[tuple[str, str], float] = {}
@@ -437,7 +514,7 @@ def skeleton_distance_within(a: str, b: str, limit: float) -> float:
         return math.inf
     if len(_exact_distances) + len(_distance_floors) > MAX_CACHED_DISTANCES:
         clear_distance_cache()
-    distance = _bounded_distance(a, b, limit)
+    distance = math.inf if _unmatched_symbol_bound(a, b) > limit else _bounded_distance(a, b, limit)
     if distance == math.inf:
         _distance_floors[key] = limit
     else:

@@ -39,6 +39,7 @@ from reviewapp.transliteration import (
     VOWEL_INDEL_COST,
     WEAK_CONSONANT_INDEL_COST,
     consonant_count,
+    joined_skeleton,
     name_skeletons,
     normalise_for_matching,
     same_first_consonant,
@@ -318,11 +319,18 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationC
     for index, word in enumerate(target):
         word_starts.append(len(candidates))
         for stem in word.stems:
-            reading = stem
-            candidates.append((index, index, reading, *_skeleton_shape(reading)))
+            candidates.append((index, index, stem, *_skeleton_shape(stem)))
+            following = []
             for last in range(index + 1, min(len(target), index + MAX_WINDOW_WORDS)):
-                reading += target[last].text
-                candidates.append((index, last, reading, *_skeleton_shape(reading)))
+                following.append(target[last].text)
+                candidates.append(
+                    (
+                        index,
+                        last,
+                        stem + "".join(following),
+                        *_shape(joined_skeleton(stem, following)),
+                    )
+                )
     word_starts.append(len(candidates))
     by_consonants: dict[int, list[int]] = {}
     for position, candidate in enumerate(candidates):
@@ -332,9 +340,12 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationC
 
 @lru_cache(maxsize=65536)
 def _skeleton_shape(reading: str) -> tuple[str, int, int]:
-    """Skeleton, consonant count and skeleton length of a reading; the words of a
-    document recur."""
-    reading_skeleton = skeleton(reading)
+    """_shape of a one-word reading; the words of a document recur."""
+    return _shape(skeleton(reading))
+
+
+def _shape(reading_skeleton: str) -> tuple[str, int, int]:
+    """Skeleton, consonant count and skeleton length, as a candidate holds them."""
     return reading_skeleton, consonant_count(reading_skeleton), len(reading_skeleton)
 
 
