@@ -69,8 +69,13 @@ _ARABIC_CLASSES = str.maketrans(
     }
 )
 # A word-initial alif only seats the opening vowel, whichever it is ("إديسون" Edison,
-# "أوباما" Obama): it says nothing about that vowel.
+# "أوباما" Obama): it says nothing about that vowel. Before a long-vowel letter that
+# letter tells the vowel; before a consonant the seat stands for a vowel of any class
+# (VOWEL_SEAT), which a name opening with a consonant does not have ("Rice" is not
+# "الأرز", "rz").
 _INITIAL_ALIF = re.compile("^[اأإ]")
+_INITIAL_ALIF_BEFORE_CONSONANT = re.compile("^[اأإ](?![اأإآويىئؤ])")
+VOWEL_SEAT = "V"
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _ARABIC_CONJUNCTIONS = ("و", "ف")
 _ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
@@ -110,7 +115,7 @@ _SILENT_FINAL_E = re.compile(r"(?<=[^aeiouy])e$")
 _VOWEL_CLASSES = str.maketrans(
     {"a": "A", "e": "I", "i": "I", "y": "I", "o": "U", "u": "U", "w": "U"}
 )
-_VOWELS = frozenset("AIU")
+_VOWELS = frozenset("AIU" + VOWEL_SEAT)
 VOWEL_INDEL_COST = 0.15
 VOWEL_SUBSTITUTION_COST = 0.4
 _WEAK_CONSONANTS = frozenset("h")
@@ -230,6 +235,19 @@ def word_stems(word: str, language: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def reading_skeleton(text: str) -> str:
+    """skeleton of a target reading compared with names, with an opening alif before a
+    consonant kept as VOWEL_SEAT."""
+    if _ARABIC_LETTER.search(text):
+        return skeleton(_seated(ARABIC_DIACRITICS.sub("", text)))
+    return skeleton(text)
+
+
+def _seated(bare_text: str) -> str:
+    return _INITIAL_ALIF_BEFORE_CONSONANT.sub(VOWEL_SEAT, bare_text)
+
+
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """Skeleton of a name in any script: consonant classes and weak vowel classes.
 
@@ -261,7 +279,7 @@ def _merged_arabic_classes(classes: str) -> str:
 
 
 def joined_skeleton(first: str, following: Sequence[str]) -> str:
-    """skeleton(first + "".join(following)) from the cached classes of each part.
+    """reading_skeleton(first + "".join(following)) from the cached classes of each part.
 
     Every run of up to three target words is a candidate rendering of a name, so each
     word is read in several runs; most runs occur once, and reading them whole was the
@@ -272,7 +290,7 @@ def joined_skeleton(first: str, following: Sequence[str]) -> str:
     if head is None or not (head[0] or any(part and part[0] for part in parts)):
         # The initial alif rule would apply to a later part, or the run is read by
         # Latin spelling rules, which span the parts.
-        return skeleton(first + "".join(following))
+        return reading_skeleton(first + "".join(following))
     return _merged_arabic_classes(head[1] + "".join(part[2] for part in parts if part))
 
 
@@ -285,7 +303,7 @@ def _part_classes(text: str) -> tuple[bool, str, str] | None:
         return None
     return (
         _ARABIC_LETTER.search(text) is not None,
-        _arabic_classes(_INITIAL_ALIF.sub("", bare)),
+        _arabic_classes(_INITIAL_ALIF.sub("", _seated(bare))),
         _arabic_classes(bare),
     )
 
@@ -383,7 +401,7 @@ def _substitution_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
     if a in _VOWELS and b in _VOWELS:
-        return VOWEL_SUBSTITUTION_COST
+        return 0.0 if VOWEL_SEAT in (a, b) else VOWEL_SUBSTITUTION_COST
     return _CHEAP_SUBSTITUTIONS.get(frozenset((a, b)), 1.0)
 
 
@@ -543,7 +561,7 @@ def consonant_count(name_skeleton: str) -> int:
 def name_distance(name: str, rendering: str) -> float:
     """Distance between a name and a rendering of it, in any scripts, under the
     spelling convention that brings them closest."""
-    rendering_skeleton = skeleton(rendering)
+    rendering_skeleton = reading_skeleton(rendering)
     return min(
         skeleton_distance(name_skeleton, rendering_skeleton)
         for name_skeleton in name_skeletons(name)

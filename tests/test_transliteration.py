@@ -140,3 +140,12 @@ def test_initial_alif_only_seats_the_opening_vowel(name: str, rendering: str) ->
 @pytest.mark.parametrize(("word", "singular"), [("الحوثيون", "حوثي"), ("والسعوديين", "سعودي")])
 def test_arabic_stems_read_nisba_plurals_as_singular(word: str, singular: str) -> None:
     assert singular in arabic_stems(fold_arabic(word))
+
+
+@pytest.mark.parametrize(
+    ("name", "seated", "bare"),
+    [("Rice", "أرز", "رز"), ("Ross", "أروس", "روس"), ("Stern", "استرن", "سترن")],
+)
+def test_opening_alif_before_a_consonant_costs_a_vowel(name: str, seated: str, bare: str) -> None:
+    # A name opening with a consonant has no vowel for the seat to carry.
+    assert name_distance(name, seated) > name_distance(name, bare)

@@ -42,6 +42,7 @@ from reviewapp.transliteration import (
     joined_skeleton,
     name_skeletons,
     normalise_for_matching,
+    reading_skeleton,
     same_first_consonant,
     skeleton,
     skeleton_distance_within,
@@ -341,7 +342,7 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationC
 @lru_cache(maxsize=65536)
 def _skeleton_shape(reading: str) -> tuple[str, int, int]:
     """_shape of a one-word reading; the words of a document recur."""
-    return _shape(skeleton(reading))
+    return _shape(reading_skeleton(reading))
 
 
 def _shape(reading_skeleton: str) -> tuple[str, int, int]:
