@@ -106,7 +106,8 @@ def name_words(language: str) -> NameWords:
 
 @cache
 def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
-    """Case-folded source name -> target renderings, from CLDR and the curated table.
+    """Case-folded source name -> target renderings, from CLDR (territories, languages,
+    scripts and the exemplar cities of time zones) and the curated table.
 
     Every regional locale of the target language contributes its variants (e.g. the
     Levantine month names), so that any of them is accepted.
@@ -123,10 +124,17 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         for source_names, target_names in (
             (source_locale.territories, target_locale.territories),
             (source_locale.languages, target_locale.languages),
+            (source_locale.scripts, target_locale.scripts),
         ):
             for code, target_name in target_names.items():
                 if code in source_names:
                     renderings.setdefault(source_names[code].casefold(), set()).add(target_name)
+        for zone, names in target_locale.time_zones.items():
+            # Etc/Unknown names the unknown city.
+            if "city" in names and not zone.startswith("Etc/"):
+                renderings.setdefault(_exemplar_city(source_locale, zone).casefold(), set()).add(
+                    _exemplar_city(target_locale, zone)
+                )
     curated = _json_table("exonyms.json").get(source_lang, {}).get(target_lang, {})
     for source_name, target_names in curated.items():
         renderings.setdefault(source_name.casefold(), set()).update(target_names)
@@ -135,6 +143,16 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         if country_renderings:
             renderings.setdefault(demonym.casefold(), set()).update(country_renderings)
     return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
+
+
+def _exemplar_city(locale: Locale, zone: str) -> str:
+    """The locale's name of a time zone's exemplar city, without the state that
+    qualifies some ("Petersburg, Indiana"). By hand rather than babel's
+    get_timezone_location, which needs the zone in the system's time zone database:
+    CLDR leaves out the names that are the zone's last segment with spaces for
+    underscores ("America/New_York")."""
+    name = locale.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+    return name.split(",")[0]
 
 
 @dataclass(frozen=True, slots=True)
