@@ -568,10 +568,15 @@ def name_distance(name: str, rendering: str) -> float:
     )
 
 
-def first_consonant(name_skeleton: str) -> str:
-    return next((symbol for symbol in name_skeleton if symbol not in _VOWELS), "")
+def _consonants(name_skeleton: str) -> list[str]:
+    return [symbol for symbol in name_skeleton if symbol not in _VOWELS]
 
 
-def same_first_consonant(a: str, b: str) -> bool:
-    """Whether two skeletons start with the same consonant, up to usual variants."""
-    return _substitution_cost(first_consonant(a), first_consonant(b)) < 1.0
+def same_leading_consonants(a: str, b: str, count: int = 1) -> bool:
+    """Whether two skeletons start with the same count consonants in the same order, up
+    to usual variants: a rendering whose start lines up with the name's."""
+    leading_a, leading_b = _consonants(a)[:count], _consonants(b)[:count]
+    return len(leading_a) == len(leading_b) == count and all(
+        _substitution_cost(symbol_a, symbol_b) < 1.0
+        for symbol_a, symbol_b in zip(leading_a, leading_b, strict=True)
+    )

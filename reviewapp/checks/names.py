@@ -43,7 +43,7 @@ from reviewapp.transliteration import (
     name_skeletons,
     normalise_for_matching,
     reading_skeleton,
-    same_first_consonant,
+    same_leading_consonants,
     skeleton,
     skeleton_distance_within,
 )
@@ -302,8 +302,16 @@ def _ok_limit(consonants: int) -> float:
     return 0.35 + 0.15 * consonants
 
 
-def _near_limit(consonants: int) -> float:
-    return 1.2 + 0.3 * max(0, consonants - 3)
+# The word right after the rendered part of the same name is where the translator
+# wrote this part: there a rougher likeness whose first consonants line up with the
+# name's is already a misspelling ("Roger Federer", "روجر فيديل"), while elsewhere it
+# would more likely be an unrelated word.
+ADJACENT_NEAR_FACTOR = 1.5
+ADJACENT_LEADING_CONSONANTS = 2
+
+
+def _near_limit(consonants: int, adjacent: bool = False) -> float:
+    return (1.2 + 0.3 * max(0, consonants - 3)) * (ADJACENT_NEAR_FACTOR if adjacent else 1.0)
 
 
 MAX_WINDOW_WORDS = 3
@@ -448,15 +456,19 @@ def _best_transliteration(
     return min(matches, default=None)
 
 
-def _is_near(name: str, match: tuple[float, int, int, str]) -> bool:
+def _is_near(name: str, match: tuple[float, int, int, str], adjacent: bool = False) -> bool:
     """Whether a match is close enough to be a misspelling of the name rather than an
     unrelated word: long enough a name, and the same first consonant."""
     name_skeleton = skeleton(name)
     consonants = consonant_count(name_skeleton)
     return (
         consonants >= MIN_NEAR_CONSONANTS
-        and match[0] <= _near_limit(consonants)
-        and same_first_consonant(skeleton(match[3]), name_skeleton)
+        and match[0] <= _near_limit(consonants, adjacent)
+        and same_leading_consonants(
+            reading_skeleton(match[3]),
+            name_skeleton,
+            ADJACENT_LEADING_CONSONANTS if match[0] > _near_limit(consonants) else 1,
+        )
     )
 
 
@@ -465,9 +477,11 @@ def _best_transliteration_of(
     source_lang: str,
     candidates: TransliterationCandidates,
     available: Sequence[bool],
+    adjacent: bool = False,
 ) -> tuple[float, int, int, str] | None:
     """Best match of the name under any spelling convention, or for an acronym, of the
-    name spelled letter by letter."""
+    name spelled letter by letter; adjacent when only the word after the rest of the
+    name is available."""
     readings = list(name_skeletons(name))
     letter_names = name_words(source_lang).letter_names
     if is_acronym(name) and letter_names:
@@ -479,7 +493,7 @@ def _best_transliteration_of(
         available,
         _ok_limit(consonants),
         # What align_names and _is_near compare the distance with.
-        max(_ok_limit(consonants), _near_limit(consonants)),
+        max(_ok_limit(consonants), _near_limit(consonants, adjacent)),
     )
 
 
@@ -610,13 +624,17 @@ def align_names(
             )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
             consonants = consonant_count(skeleton(word_text))
+            near = best is not None and _is_near(word_text, best)
             # The word after the previous part of the same name wins over a closer
             # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف").
             if next_index is not None and next_index < len(target) and available[next_index]:
                 only_next = [index == next_index for index in range(len(target))]
-                following = _best_transliteration_of(word_text, source_lang, candidates, only_next)
-                if following and _is_near(word_text, following):
+                following = _best_transliteration_of(
+                    word_text, source_lang, candidates, only_next, adjacent=True
+                )
+                if following and _is_near(word_text, following, adjacent=True):
                     best = following
+                    near = True
             if (
                 consonants < MIN_CHECKED_CONSONANTS
                 and not is_acronym(word_text)
@@ -629,7 +647,7 @@ def align_names(
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
                 next_index = best[2] + 1
                 continue
-            if best and _is_near(word_text, best):
+            if best and near:
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )
