@@ -11,10 +11,10 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import connections, router
 from django.utils import timezone
 
 from reviewapp import checks
+from reviewapp.bulk import insert_rows, write_connection
 from reviewapp.checks.base import Check
 from reviewapp.models import (
     CheckDismissal,
@@ -26,8 +26,6 @@ from reviewapp.models import (
     Translation,
 )
 from reviewapp.textdiff import word_diff
-
-BATCH_SIZE = 2000
 
 
 def fingerprint(check_id: str, kind: str, source_text: str, target_text: str) -> str:
@@ -144,7 +142,7 @@ def finding_rows(
 ) -> list[tuple[object, ...]]:
     """The findings not dismissed, as rows of FINDING_FIELDS values ready to insert."""
     created_at = CheckFinding._meta.get_field("created_at").get_db_prep_save(
-        timezone.now(), connections[router.db_for_write(CheckFinding)]
+        timezone.now(), write_connection(CheckFinding)
     )
     rows = []
     for position, finding in findings:
@@ -174,25 +172,6 @@ def finding_rows(
     return rows
 
 
-def insert_findings(rows: Sequence[tuple[object, ...]]) -> None:
-    """Insert finding rows with one executemany in batches.
-
-    Written against the cursor because bulk_create passes every value of every row
-    through its field's preparation and compiles the SQL per batch, which took longer
-    than running all the checks on a 10,000-segment document; these values are plain
-    strings, integers and one timestamp prepared once.
-    """
-    meta = CheckFinding._meta
-    connection = connections[router.db_for_write(CheckFinding)]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in FINDING_FIELDS)
-    placeholders = ", ".join(["%s"] * len(FINDING_FIELDS))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH_SIZE):
-            cursor.executemany(sql, rows[start : start + BATCH_SIZE])
-
-
 def dismissed_keys(**filters: object) -> set[tuple[int, str, str]]:
     return set(
         CheckDismissal.objects.filter(**filters).values_list(
@@ -220,7 +199,7 @@ def replace_translation_findings(
     )
     old = CheckFinding.objects.filter(segment__translation=translation)
     (old if replace_all else old.filter(check_id__in=check_ids)).delete()
-    insert_findings(rows)
+    insert_rows(CheckFinding, FINDING_FIELDS, rows)
     return len(rows)
 
 
@@ -235,7 +214,7 @@ def replace_segment_findings(
         dismissed_keys(segment=segment),
     )
     CheckFinding.objects.filter(segment=segment).delete()
-    insert_findings(rows)
+    insert_rows(CheckFinding, FINDING_FIELDS, rows)
     return len(rows)
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import batched
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from reviewapp import checking
 from reviewapp.anchoring import reanchor
+from reviewapp.bulk import insert_rows, write_connection
 from reviewapp.models import (
     AlignmentChange,
     CheckDismissal,
@@ -226,26 +226,22 @@ def document_create(
 SEGMENT_PAIR_COLUMNS = ("position", "paragraph", "source_text", "mt_text", "text")
 
 
-def _segment_insert(translation: Translation) -> tuple[str, tuple[object, ...]]:
-    """The INSERT of one segment of `translation` (pair columns first) and the values of
-    the other columns, as a new Segment would have them (defaults included)."""
+def _segment_fixed_columns(translation: Translation) -> tuple[list[str], tuple[object, ...]]:
+    """The fields of a segment of `translation` outside SEGMENT_PAIR_COLUMNS, and their
+    values as a new Segment would have them (defaults included), ready for the database."""
     meta = Segment._meta
-    pair_fields = [meta.get_field(name) for name in SEGMENT_PAIR_COLUMNS]
     fixed_fields = [
-        field for field in meta.concrete_fields if field not in pair_fields and field is not meta.pk
+        field
+        for field in meta.concrete_fields
+        if field.name not in SEGMENT_PAIR_COLUMNS and field is not meta.pk
     ]
     new_segment = Segment(translation=translation)
+    connection = write_connection(Segment)
     fixed_values = tuple(
         field.get_db_prep_save(field.pre_save(new_segment, add=True), connection)
         for field in fixed_fields
     )
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in (*pair_fields, *fixed_fields))
-    placeholders = ", ".join(["%s"] * (len(pair_fields) + len(fixed_fields)))
-    return (
-        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})",
-        fixed_values,
-    )
+    return [field.name for field in fixed_fields], fixed_values
 
 
 def translation_create(
@@ -256,19 +252,15 @@ def translation_create(
         if document.translations.filter(system=system).exists():
             raise ReviewError(f"This document already has a translation from “{system}”.")
         translation = Translation.objects.create(document=document, system=system)
-        # A raw executemany instead of bulk_create: building bulk_create's model instances
-        # and SQL took two thirds of a 50,000-pair import. Pair columns are ints and str,
-        # which need no conversion for the database; batches keep memory bounded.
-        insert, fixed_values = _segment_insert(translation)
+        # Pair columns are ints and str, which need no conversion for the database.
+        fixed_names, fixed_values = _segment_fixed_columns(translation)
         rows = (
             (position, pair.paragraph, pair.source, pair.target, pair.target, *fixed_values)
             for position, pair in enumerate(pairs)
         )
-        created = 0
-        with connection.cursor() as cursor:
-            for batch in batched(rows, batch_size):
-                cursor.executemany(insert, batch)
-                created += len(batch)
+        created = insert_rows(
+            Segment, (*SEGMENT_PAIR_COLUMNS, *fixed_names), rows, batch_size=batch_size
+        )
         if not created:
             raise ReviewError("The document has no text.")
     return translation
