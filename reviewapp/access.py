@@ -8,7 +8,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from reviewapp.models import Document, Flag, Project, Segment, Translation, is_admin
+from reviewapp.models import (
+    ApiToken,
+    CheckFinding,
+    Document,
+    Flag,
+    GlossaryEntry,
+    ImportJob,
+    PhrasingRule,
+    Project,
+    Segment,
+    Translation,
+    is_admin,
+)
 
 
 def _require_review(request: HttpRequest, project: Project) -> None:
@@ -67,3 +79,36 @@ def flag_for(request: HttpRequest, flag_id: int, *, change: bool = False) -> Fla
     if change and not flag.can_change(request.user):
         raise PermissionDenied("Only the flag's author or an admin may change it.")
     return flag
+
+
+def finding_for(request: HttpRequest, finding_id: int) -> CheckFinding:
+    finding = get_object_or_404(
+        CheckFinding.objects.select_related("segment__translation__document__project"),
+        pk=finding_id,
+    )
+    _require_review(request, finding.segment.translation.document.project)
+    return finding
+
+
+def glossary_entry_for(request: HttpRequest, entry_id: int) -> GlossaryEntry:
+    """Only admins change a glossary."""
+    entry = get_object_or_404(GlossaryEntry, pk=entry_id)
+    project_for(request, entry.project_id, admin=True)
+    return entry
+
+
+def phrasing_rule_for(request: HttpRequest, rule_id: int) -> PhrasingRule:
+    """Only admins change a project's rules."""
+    rule = get_object_or_404(PhrasingRule, pk=rule_id)
+    project_for(request, rule.project_id, admin=True)
+    return rule
+
+
+def import_job_for(project: Project, job_id: int) -> ImportJob:
+    """A job of `project`, which the caller has already reached through project_for."""
+    return get_object_or_404(project.import_jobs.select_related("document"), pk=job_id)
+
+
+def api_token_for(request: HttpRequest, token_id: int) -> ApiToken:
+    # Only the user's own tokens are found: anyone else's is a 404, like an unknown id.
+    return get_object_or_404(request.user.api_tokens, pk=token_id)

@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from reviewapp import services
-from reviewapp.access import document_for, project_for, segment_for, translation_for
+from reviewapp.access import document_for, finding_for, project_for, translation_for
 from reviewapp.checking import check_name, fix_hits
 from reviewapp.checks import CHECKS
 from reviewapp.models import CheckDismissal, CheckFinding, Document, Project, Segment, Translation
@@ -23,12 +23,6 @@ from reviewapp.views.review import after_segment_change, render_segment
 SUMMARY_TEMPLATE = "reviewapp/findings_summary.html"
 FIX_TEMPLATE = "reviewapp/fix_everywhere.html"
 SETTINGS_TEMPLATE = "reviewapp/check_settings.html"
-
-
-def _finding_for(request: HttpRequest, finding_id: int) -> CheckFinding:
-    finding = get_object_or_404(CheckFinding, pk=finding_id)
-    finding.segment = segment_for(request, finding.segment_id)
-    return finding
 
 
 def _summary_context(document: Document, translation: Translation) -> dict:
@@ -71,7 +65,7 @@ def document_checks(request: HttpRequest, document_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_accept(request: HttpRequest, finding_id: int) -> HttpResponse:
-    finding = _finding_for(request, finding_id)
+    finding = finding_for(request, finding_id)
     try:
         services.finding_accept(finding=finding, user=request.user)
     except services.ReviewError as error:
@@ -86,7 +80,7 @@ class DismissForm(forms.Form):
 @login_required
 @require_POST
 def finding_dismiss(request: HttpRequest, finding_id: int) -> HttpResponse:
-    finding = _finding_for(request, finding_id)
+    finding = finding_for(request, finding_id)
     form = DismissForm(request.POST)
     if not form.is_valid():
         return render_segment(

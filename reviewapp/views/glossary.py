@@ -6,17 +6,17 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from reviewapp import services
-from reviewapp.access import project_for
+from reviewapp.access import glossary_entry_for, project_for
 from reviewapp.glossary_io import GlossaryTerm, read_csv, read_tbx, write_csv, write_tbx
 from reviewapp.importers import ImportRejected
 from reviewapp.languages import is_known_language, text_direction
-from reviewapp.models import GlossaryEntry, Project
+from reviewapp.models import Project
 
 TEMPLATE = "reviewapp/glossary.html"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -116,11 +116,10 @@ def glossary(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def glossary_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
-    entry = get_object_or_404(GlossaryEntry, pk=entry_id)
-    project = project_for(request, entry.project_id, admin=True)
+    entry = glossary_entry_for(request, entry_id)
     services.glossary_entry_delete(entry=entry)
     messages.success(request, f"Removed “{entry.source_term}” from the glossary.")
-    return redirect("glossary", project.pk)
+    return redirect("glossary", entry.project_id)
 
 
 @login_required

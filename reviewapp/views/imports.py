@@ -12,11 +12,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from reviewapp.access import project_for
+from reviewapp.access import import_job_for, project_for
 from reviewapp.importers import (
     BILINGUAL_FORMATS,
     MONOLINGUAL_FORMATS,
@@ -185,7 +185,7 @@ def import_document(request: HttpRequest, project_id: int) -> HttpResponse:
 def import_job(request: HttpRequest, project_id: int, job_id: int) -> HttpResponse:
     """The job's progress and outcome; htmx polls the fragment until the job is finished."""
     project = project_for(request, project_id, admin=True)
-    job = get_object_or_404(project.import_jobs.select_related("document"), pk=job_id)
+    job = import_job_for(project, job_id)
     context = {
         "project": project,
         "job": job,

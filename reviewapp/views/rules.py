@@ -6,14 +6,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from reviewapp import services
-from reviewapp.access import flag_for, project_for
+from reviewapp.access import flag_for, phrasing_rule_for, project_for
 from reviewapp.languages import text_direction
-from reviewapp.models import Category, PhrasingRule, Severity
+from reviewapp.models import Category, Severity
 from reviewapp.views.glossary import project_languages
 
 TEMPLATE = "reviewapp/rules.html"
@@ -90,16 +90,10 @@ def rule_from_flag(request: HttpRequest, flag_id: int) -> HttpResponse:
     return redirect(f"{document.get_absolute_url()}?translation={flag.segment.translation_id}")
 
 
-def _rule_for(request: HttpRequest, rule_id: int) -> PhrasingRule:
-    rule = get_object_or_404(PhrasingRule, pk=rule_id)
-    project_for(request, rule.project_id, admin=True)
-    return rule
-
-
 @login_required
 @require_POST
 def rule_toggle(request: HttpRequest, rule_id: int) -> HttpResponse:
-    rule = _rule_for(request, rule_id)
+    rule = phrasing_rule_for(request, rule_id)
     services.phrasing_rule_set_enabled(rule=rule, enabled=request.POST.get("enabled") == "1")
     return redirect("rules", rule.project_id)
 
@@ -107,7 +101,7 @@ def rule_toggle(request: HttpRequest, rule_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def rule_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
-    rule = _rule_for(request, rule_id)
+    rule = phrasing_rule_for(request, rule_id)
     services.phrasing_rule_delete(rule=rule)
     messages.success(request, f"Removed the rule “{rule.pattern}”.")
     return redirect("rules", rule.project_id)

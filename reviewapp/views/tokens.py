@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reviewapp.access import api_token_for
 from reviewapp.api import api_token_create
 from reviewapp.services import ReviewError
 
@@ -38,8 +39,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    # Only the owner's own tokens are found: anyone else's is a 404, like an unknown id.
-    get_object_or_404(request.user.api_tokens, pk=token_id).delete()
+    api_token_for(request, token_id).delete()
     if request.htmx:
         return _render(request)
     return redirect("api_tokens")
