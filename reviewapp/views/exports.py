@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -49,14 +52,25 @@ def streamed(prepared: PreparedExport) -> StreamingHttpResponse:
     return response
 
 
-def _export_page(
+def _download_or_page(
     request: HttpRequest,
-    form: ExportForm,
+    export: Callable[..., PreparedExport],
     *,
     project: Project,
     document: Document | None = None,
     translation: Translation | None = None,
-) -> TemplateResponse:
+) -> HttpResponse:
+    """With a format in the query string, `export`'s download in it; otherwise, or when the
+    choice is invalid, the export page."""
+    form = ExportForm(request.GET if "format" in request.GET else None)
+    if form.is_valid():
+        return streamed(
+            export(
+                identifier=form.cleaned_data["format"],
+                options=form.export_options(),
+                user=request.user,
+            )
+        )
     records = ExportRecord.objects.filter(project=project).select_related("user", "document")
     if document is not None:
         records = records.filter(document=document)
@@ -72,28 +86,18 @@ def _export_page(
     return TemplateResponse(request, TEMPLATE, context, status=400 if form.is_bound else 200)
 
 
-def _bound_form(request: HttpRequest) -> ExportForm:
-    return ExportForm(request.GET if "format" in request.GET else None)
-
-
 @login_required
 @require_GET
 def document_export(request: HttpRequest, document_id: int) -> HttpResponse:
     """The export page; with a format in the query string, the download itself."""
     document = document_for(request, document_id, admin=True)
     translation = translation_for(request, document, request.GET.get("translation"))
-    form = _bound_form(request)
-    if form.is_valid():
-        return streamed(
-            export_translation(
-                translation=translation,
-                identifier=form.cleaned_data["format"],
-                options=form.export_options(),
-                user=request.user,
-            )
-        )
-    return _export_page(
-        request, form, project=document.project, document=document, translation=translation
+    return _download_or_page(
+        request,
+        partial(export_translation, translation=translation),
+        project=document.project,
+        document=document,
+        translation=translation,
     )
 
 
@@ -102,17 +106,7 @@ def document_export(request: HttpRequest, document_id: int) -> HttpResponse:
 def project_export(request: HttpRequest, project_id: int) -> HttpResponse:
     """The project's export page; with a format, every document in that format as one zip."""
     project = project_for(request, project_id, admin=True)
-    form = _bound_form(request)
-    if form.is_valid():
-        return streamed(
-            export_project(
-                project=project,
-                identifier=form.cleaned_data["format"],
-                options=form.export_options(),
-                user=request.user,
-            )
-        )
-    return _export_page(request, form, project=project)
+    return _download_or_page(request, partial(export_project, project=project), project=project)
 
 
 @login_required
