@@ -7,6 +7,9 @@ the repaired segment (htmx is told to redirect); a refused one shows its message
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -40,22 +43,30 @@ def _review_at(request: HttpRequest, translation: Translation, position: int) ->
     return redirect(url)
 
 
-def _refused(request: HttpRequest, segment: Segment, error: services.ReviewError) -> HttpResponse:
-    return render_segment(request, segment, status=422, error=str(error))
+def _repair(
+    request: HttpRequest, segment: Segment, repair: Callable[[], object], done: str
+) -> HttpResponse:
+    """Run `repair`; its ReviewError is shown in the segment's row, success as `done` on the
+    reloaded page. The repair locks and reads the segment afresh, so `segment` still holds
+    the position it had."""
+    try:
+        repair()
+    except services.ReviewError as error:
+        return render_segment(request, segment, status=422, error=str(error))
+    messages.success(request, done)
+    return _review_at(request, segment.translation, segment.position)
 
 
 @login_required
 @require_POST
 def segment_merge(request: HttpRequest, segment_id: int) -> HttpResponse:
     segment = segment_for(request, segment_id)
-    try:
-        services.segment_merge_with_next(segment=segment, user=request.user)
-    except services.ReviewError as error:
-        return _refused(request, segment, error)
-    messages.success(
-        request, f"Segments {segment.number} and {segment.number + 1} are now one segment."
+    return _repair(
+        request,
+        segment,
+        partial(services.segment_merge_with_next, segment=segment, user=request.user),
+        f"Segments {segment.number} and {segment.number + 1} are now one segment.",
     )
-    return _review_at(request, segment.translation, segment.position)
 
 
 @login_required
@@ -64,17 +75,19 @@ def segment_split(request: HttpRequest, segment_id: int) -> HttpResponse:
     segment = segment_for(request, segment_id)
     form = SplitForm(request.POST)
     if not form.is_valid():
-        error = services.ReviewError("Click in the text where it should be split, then split.")
-        return _refused(request, segment, error)
-    try:
-        services.segment_split(segment=segment, user=request.user, **form.cleaned_data)
-    except services.ReviewError as error:
-        return _refused(request, segment, error)
+        return render_segment(
+            request,
+            segment,
+            status=422,
+            error="Click in the text where it should be split, then split.",
+        )
     side = Side(form.cleaned_data["side"]).label.lower()
-    messages.success(
-        request, f"The {side} of segment {segment.number} is now split into two segments."
+    return _repair(
+        request,
+        segment,
+        partial(services.segment_split, segment=segment, user=request.user, **form.cleaned_data),
+        f"The {side} of segment {segment.number} is now split into two segments.",
     )
-    return _review_at(request, segment.translation, segment.position)
 
 
 @login_required
