@@ -10,40 +10,24 @@ the pure reviewapp.checks.run_checks on the same pairs without the database, so 
 ratio is the cost of reading segments and writing findings. Target: under 10 s.
 """
 
-import os
 import sys
-import tempfile
 import time
 from itertools import cycle, islice
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DATABASE = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewapp.settings")
+from _support import demo_paragraphs, migrated_app_database
 
-import django  # noqa: E402
-
-django.setup()
+migrated_app_database("checks-app-bench-")
 
 from checks_bench import varied_texts  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 
 from reviewapp import checks, services  # noqa: E402
-from reviewapp.demo import DEMO_DIR  # noqa: E402
 from reviewapp.models import CheckFinding, Project  # noqa: E402
 from reviewapp.transliteration import clear_distance_cache, skeleton  # noqa: E402
 
 
 def main() -> None:
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    call_command("migrate", verbosity=0)
-    paragraphs = [
-        (DEMO_DIR / f"paris-talks.{language}.txt").read_text(encoding="utf-8").split("\n\n")
-        for language in ("en", "ar")
-    ]
-    demo = list(zip(*paragraphs, strict=True))
+    demo = list(zip(demo_paragraphs("en"), demo_paragraphs("ar"), strict=True))
     documents = {
         "demo paragraphs cycled": list(islice(cycle(demo), size)),
         "distinct segments": varied_texts(size),

@@ -25,16 +25,13 @@ import time
 import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _support import demo_paragraphs
 
 from reviewapp.exporters import EXPORTERS  # noqa: E402
 from reviewapp.exporters.base import ExportFlag, ExportMeta, ExportSegment  # noqa: E402
 
 BASELINE = "baseline-csv.writer"
-DEMO = ROOT / "reviewapp" / "demo_data"
 META = ExportMeta(
     project="Benchmark",
     document_title="Paris talks",
@@ -47,13 +44,8 @@ META = ExportMeta(
 )
 
 
-def paragraphs(language: str) -> list[str]:
-    text = (DEMO / f"paris-talks.{language}.txt").read_text(encoding="utf-8")
-    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
-
-
 def synthetic_segments(count: int) -> Iterator[ExportSegment]:
-    sources, translations = paragraphs("en"), paragraphs("ar")
+    sources, translations = demo_paragraphs("en"), demo_paragraphs("ar")
     for position in range(count):
         source = sources[position % len(sources)]
         translation = translations[position % len(translations)]

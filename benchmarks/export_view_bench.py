@@ -16,36 +16,22 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sqlite3
-import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-WORKDIR = tempfile.mkdtemp(prefix="export-view-bench-")
-DATABASE = Path(WORKDIR) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewapp.settings")
-os.environ["ALLOWED_HOSTS"] = "testserver"
+from _support import demo_paragraphs, migrated_app_database
 
-import django  # noqa: E402
-
-django.setup()
+DATABASE = migrated_app_database("export-view-bench-", ALLOWED_HOSTS="testserver") / "app.sqlite3"
 
 from django.contrib.auth.models import User  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from reviewapp.models import Document, Flag, Project, Segment, Translation  # noqa: E402
 
 BASELINE = "baseline: sqlite3 + csv.writer"
-DEMO = ROOT / "reviewapp" / "demo_data"
 
 
 class DiscardingWriter:
@@ -53,17 +39,12 @@ class DiscardingWriter:
         return len(text)
 
 
-def paragraphs(language: str) -> list[str]:
-    text = (DEMO / f"paris-talks.{language}.txt").read_text(encoding="utf-8")
-    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
-
-
 def fill(project: Project, admin: User, count: int) -> Translation:
     document = Document.objects.create(
         project=project, title=f"Paris talks x{count}", source_lang="en", target_lang="ar"
     )
     translation = Translation.objects.create(document=document)
-    sources, targets = paragraphs("en"), paragraphs("ar")
+    sources, targets = demo_paragraphs("en"), demo_paragraphs("ar")
     segments = []
     for position in range(count):
         target = targets[position % len(targets)]
@@ -140,7 +121,6 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=["csv", "tmx", "xliff20", "jsonl", "mqm"])
     args = parser.parse_args()
 
-    call_command("migrate", verbosity=0)
     admin = User.objects.create_user("bench", is_staff=True, is_superuser=True)
     project = Project.objects.create(name="Benchmark")
     client = Client()

@@ -18,27 +18,15 @@ timed import itself (the immediate task backend), else they are disabled.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sqlite3
-import sys
-import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _support import migrated_app_database
 
-WORK = Path(tempfile.mkdtemp(prefix="import-bench-"))
-os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'app.sqlite3'}"
-os.environ["IMPORT_MAX_BYTES"] = str(1024 * 1024 * 1024)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewapp.settings")
+WORK = migrated_app_database("import-bench-", IMPORT_MAX_BYTES=str(1024 * 1024 * 1024))
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
 from reviewapp import checks  # noqa: E402
@@ -141,7 +129,6 @@ def main() -> None:
     parser.add_argument("--only", choices=["tsv", "texts"])
     arguments = parser.parse_args()
     count = arguments.pairs
-    call_command("migrate", verbosity=0)
     project = Project.objects.create(
         name="Benchmark", disabled_checks=[] if arguments.with_checks else list(checks.CHECKS)
     )

@@ -20,13 +20,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from _support import demo_paragraphs
 from lingua import Language, LanguageDetectorBuilder
 
 from reviewapp.exporters import EXPORTERS, ExportMeta, ExportOptions, ExportSegment
 from reviewapp.importers import check_languages, decode_text, read_bilingual, sample_text
 from reviewapp.importers.languages import COMMON_LANGUAGE_CODES, lingua_language
 
-DEMO = Path(__file__).parent.parent / "reviewapp" / "demo_data"
 TARGET_BYTES = 5 * 1024 * 1024
 BILINGUAL_EXPORTS = ("tsv", "csv", "jsonl", "tmx", "xliff12", "xliff20")
 
@@ -40,16 +40,8 @@ def best_of(repeats: int, action: Callable[[], object]) -> float:
     return min(timings)
 
 
-def demo_paragraphs() -> tuple[list[str], list[str]]:
-    def paragraphs(language: str) -> list[str]:
-        text = (DEMO / f"paris-talks.{language}.txt").read_text(encoding="utf-8")
-        return [paragraph.strip() for paragraph in text.split("\n\n")]
-
-    return paragraphs("en"), paragraphs("ar")
-
-
 def big_segments() -> list[ExportSegment]:
-    english, arabic = demo_paragraphs()
+    english, arabic = demo_paragraphs("en"), demo_paragraphs("ar")
     per_copy = sum(len(e.encode()) + len(a.encode()) for e, a in zip(english, arabic, strict=True))
     segments = []
     for copy in range(TARGET_BYTES // per_copy + 1):
@@ -84,7 +76,7 @@ def bench_formats() -> None:
             f"  {identifier:10} {took * 1000:8.1f} ms  ratio {took / base:6.2f}"
             f"  ({len(data) / 1e6:.1f} MB, {rate:.1f} MB/s)"
         )
-    arabic_text = "\n\n".join(demo_paragraphs()[1])
+    arabic_text = "\n\n".join(demo_paragraphs("ar"))
     copies = TARGET_BYTES // len(arabic_text.encode("cp1256"))
     legacy = ("\n\n".join([arabic_text] * copies)).encode("cp1256")
     utf8 = legacy.decode("cp1256").encode("utf-8")
@@ -144,7 +136,7 @@ def text_berg_samples(folder: Path) -> list[tuple[str, str]]:
 
 
 def bench_check_languages() -> None:
-    english, arabic = demo_paragraphs()
+    english, arabic = demo_paragraphs("en"), demo_paragraphs("ar")
     source, target = sample_text(english * 50), sample_text(arabic * 50)
     check_languages(source, target, "en", "ar")
     took = best_of(5, lambda: check_languages(source, target, "en", "ar"))
@@ -153,7 +145,7 @@ def bench_check_languages() -> None:
 
 def main() -> None:
     bench_formats()
-    english, arabic = demo_paragraphs()
+    english, arabic = demo_paragraphs("en"), demo_paragraphs("ar")
     demo = [(text, "english") for text in english] + [(text, "arabic") for text in arabic]
     bench_detection("demo paragraphs, en/ar", demo)
     if len(sys.argv) > 1:

@@ -13,16 +13,13 @@ machine translations and corrections of benchmarks/scores_bench.py, then times i
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _support import migrated_app_database
 
 BATCH = 2000
 
@@ -34,24 +31,16 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, nargs="*", default=[])
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as directory:
-        # The database must be chosen before Django reads its settings.
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(directory) / 'bench.sqlite3'}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewapp.settings")
-        import django
-
-        django.setup()
-        run(args)
+    migrated_app_database("report-bench-")
+    run(args)
 
 
 def run(args: argparse.Namespace) -> None:
-    from django.core.management import call_command
     from scores_bench import clear_tokenizer_caches, load_words, synthesise_pairs
 
     from reviewapp import reports, scoring
     from reviewapp.models import Document, Project, Segment, Translation
 
-    call_command("migrate", verbosity=0)
     words = load_words(args.corpus, args.lang)
     if not words:
         sys.exit("the corpus has no words")
