@@ -5,9 +5,16 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from reviewapp import services
+from reviewapp.demo import DEMO_DIR
 from reviewapp.models import Membership, Project
 
 PASSWORD = "correct horse battery"
+
+
+def demo_paragraphs(language: str) -> list[str]:
+    """The demo article's paragraphs in `language`; paragraph N of each language match."""
+    text = (DEMO_DIR / f"paris-talks.{language}.txt").read_text(encoding="utf-8")
+    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
 
 
 @pytest.fixture(autouse=True)

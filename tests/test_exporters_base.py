@@ -6,11 +6,9 @@ import dataclasses
 import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-import reviewapp
 from reviewapp.exporters import EXPORTERS
 from reviewapp.exporters.base import (
     CHUNK_BYTES,
@@ -27,8 +25,7 @@ from reviewapp.exporters.base import (
     slug,
     xml_safe,
 )
-
-DEMO_DATA = Path(reviewapp.__file__).parent / "demo_data"
+from tests.conftest import demo_paragraphs
 
 META = ExportMeta(
     project="Newsroom desk",
@@ -46,11 +43,6 @@ META = ExportMeta(
 HOSTILE_SOURCE = 'Say <script>alert("x")</script> & "more" \u202eevil\u202c \x00\x1b end'
 HOSTILE_TRANSLATION = "نص <b>عربي</b> & \u202eمعكوس\u202c\x0b\tمع تبويب\nوسطر 😀"
 CONTROL_CHARACTERS = "\x00\x07\x0b\x1b"
-
-
-def demo_paragraphs(language: str) -> list[str]:
-    text = (DEMO_DATA / f"paris-talks.{language}.txt").read_text(encoding="utf-8")
-    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
 
 
 def span(text: str, words: str) -> tuple[int, int]:

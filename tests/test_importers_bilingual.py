@@ -14,9 +14,9 @@ from reviewapp.importers import (
     detect_format,
     read_bilingual,
 )
+from tests.conftest import demo_paragraphs
 
 DATA = Path(__file__).parent / "data" / "import"
-DEMO = Path(__file__).parent.parent / "reviewapp" / "demo_data"
 MAX_BYTES = 1024 * 1024
 # The demo paragraphs the sample files hold: the headline, the Dermer/al-Shaibani talks,
 # and the Baku paragraph where "Dermer" became "skin diseases".
@@ -24,9 +24,8 @@ DEMO_PARAGRAPHS = (0, 2, 19)
 
 
 def demo_pairs() -> list[tuple[str, str]]:
-    source = (DEMO / "paris-talks.en.txt").read_text(encoding="utf-8").split("\n\n")
-    target = (DEMO / "paris-talks.ar.txt").read_text(encoding="utf-8").split("\n\n")
-    return [(source[index].strip(), target[index].strip()) for index in DEMO_PARAGRAPHS]
+    source, target = demo_paragraphs("en"), demo_paragraphs("ar")
+    return [(source[index], target[index]) for index in DEMO_PARAGRAPHS]
 
 
 def read_sample(name: str) -> BilingualDocument:

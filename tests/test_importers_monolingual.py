@@ -15,15 +15,11 @@ from reviewapp.importers import (
     read_monolingual,
     read_monolingual_with_warnings,
 )
+from tests.conftest import demo_paragraphs
 
 DATA = Path(__file__).parent / "data" / "import"
 DEMO = Path(__file__).parent.parent / "reviewapp" / "demo_data"
 MAX_BYTES = 1024 * 1024
-
-
-def demo_paragraphs(language: str) -> list[str]:
-    text = (DEMO / f"paris-talks.{language}.txt").read_text(encoding="utf-8")
-    return [paragraph.strip() for paragraph in text.split("\n\n")]
 
 
 def word_document(paragraphs: list[str], table_rows: list[list[str]] | None = None) -> bytes:
