@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -53,7 +53,9 @@ def prepare_segments(segments: list[Segment], user: AnyUser) -> list[Segment]:
     return segments
 
 
-def segments_with_flags():
+def segments_for_review() -> QuerySet[Segment]:
+    """Segments with what a review row shows: flags and their authors, check findings, and
+    dismissals with who dismissed them."""
     return Segment.objects.prefetch_related(
         Prefetch("flags", queryset=Flag.objects.select_related("author")),
         "findings",
@@ -72,7 +74,7 @@ def _segment_page(translation: Translation, page: int, user: AnyUser) -> tuple[l
     # One row more than the page tells whether another page follows,
     # without a COUNT over the whole document.
     rows = list(
-        segments_with_flags()
+        segments_for_review()
         .filter(translation=translation)
         .order_by("position")[offset : offset + size + 1]
     )
@@ -117,7 +119,7 @@ def review(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 def _segment_context(request: HttpRequest, segment: Segment, **extra: object) -> dict:
-    segment = prepare_segments([segments_with_flags().get(pk=segment.pk)], request.user)[0]
+    segment = prepare_segments([segments_for_review().get(pk=segment.pk)], request.user)[0]
     document = segment.translation.document
     context = _review_context(request, document, segment.translation)
     context.update(segment=segment, **extra)
