@@ -7,7 +7,6 @@ rows one by one, so the pages, the API and the command stream in flat memory.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -20,7 +19,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from reviewapp.exporters import EXPORTERS, Exporter, ExportFlag, ExportMeta, ExportOptions
-from reviewapp.exporters.base import ExportSegment, slug
+from reviewapp.exporters.base import ExportSegment, ZipSink, slug
 from reviewapp.models import (
     Document,
     ExportRecord,
@@ -250,30 +249,6 @@ def export_translation(
     )
 
 
-class _ZipSink(io.RawIOBase):
-    """The file zipfile writes to: it keeps what was written until the generator takes it.
-
-    Being unseekable makes zipfile write data descriptors after each member
-    instead of seeking back, which is what lets the archive stream.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._pending = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self._pending += data
-        return len(data)
-
-    def take(self) -> bytes:
-        taken = bytes(self._pending)
-        self._pending.clear()
-        return taken
-
-
 def zip_stream(members: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
     """A zip archive of (name, chunks) members, yielded as it is written."""
     # Deflate buffers input, so many writes produce nothing yet: skip those.
@@ -281,7 +256,7 @@ def zip_stream(members: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes
 
 
 def _zip_pieces(members: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
-    sink = _ZipSink()
+    sink = ZipSink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, chunks in members:
             # Member sizes are unknown up front; zip64 headers allow any size.

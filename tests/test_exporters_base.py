@@ -112,6 +112,8 @@ def endless_segments() -> Iterator[ExportSegment]:
         yield ExportSegment(position, position // 3, "Tom Barrack met Mowafaq Tarif.", "توم باراك")
 
 
+# Word compresses the repeated test sentences so well that a chunk needs ~100,000 of them;
+# tests/test_exporters_word.py checks its laziness on its own terms.
 STREAMING = sorted(identifier for identifier in EXPORTERS if identifier != "docx")
 
 

@@ -6,13 +6,14 @@ views decide what to query and the formats can be tested without a database.
 
 from __future__ import annotations
 
+import io
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from anyascii import anyascii
 
@@ -217,3 +218,27 @@ class Exporter(ABC):
         self, segments: Iterable[ExportSegment], meta: ExportMeta, options: ExportOptions
     ) -> Iterator[bytes]:
         """The document as a sequence of small byte strings, from already selected segments."""
+
+
+class ZipSink(io.RawIOBase):
+    """The file zipfile writes to: it keeps what was written until the generator takes it.
+
+    Being unseekable makes zipfile follow each member with a data descriptor
+    instead of seeking back to its header, which is what lets the file stream.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._pending += data
+        return len(data)
+
+    def take(self) -> bytes:
+        taken = bytes(self._pending)
+        self._pending.clear()
+        return taken

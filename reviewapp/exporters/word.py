@@ -12,7 +12,6 @@ it keeps the whole document tree in memory until it saves.
 
 from __future__ import annotations
 
-import io
 import shutil
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -34,6 +33,7 @@ from reviewapp.exporters.base import (
     ExportMeta,
     ExportOptions,
     ExportSegment,
+    ZipSink,
     sentence_separator,
     xml_safe,
 )
@@ -99,30 +99,6 @@ def core_properties_xml(template_xml: bytes, meta: ExportMeta) -> bytes:
     properties.author = xml_safe(meta.exported_by)
     properties.created = properties.modified = meta.exported_at
     return serialize_part_xml(element)
-
-
-class ZipSink(io.RawIOBase):
-    """The file zipfile writes to: it keeps what was written until the generator takes it.
-
-    Being unseekable makes zipfile follow each member with a data descriptor
-    instead of seeking back to its header, which is what lets the file stream.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._pending = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self._pending += data
-        return len(data)
-
-    def take(self) -> bytes:
-        taken = bytes(self._pending)
-        self._pending.clear()
-        return taken
 
 
 @dataclass(frozen=True, slots=True)
