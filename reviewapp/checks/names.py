@@ -316,19 +316,20 @@ def _near_limit(consonants: int, adjacent: bool = False) -> float:
 
 MAX_WINDOW_WORDS = 3
 
-# A target reading a name may be transliterated as: (first word index, last word index,
-# reading, its skeleton, its consonant count, the skeleton's length).
-Candidate = tuple[int, int, str, str, int, int]
+# A run of target words a name may be transliterated as, relative to its first word:
+# (number of words after the first, reading, its skeleton, its consonant count, the
+# skeleton's length).
+RunShape = tuple[int, str, str, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class TransliterationCandidates:
     """The readings a segment's target offers for names, computed once per segment and
-    shared by all of its names."""
+    shared by all of its names. A candidate is a position in these parallel lists."""
 
-    # In target order: a candidate's position in this list decides between equally
-    # near candidates.
-    all: list[Candidate]
+    # In target order: a candidate's position decides between equally near candidates.
+    first_words: list[int]
+    shapes: list[RunShape]
     # Target word index -> position of the first candidate starting at that word, and
     # one more for the end.
     word_starts: list[int]
@@ -341,28 +342,43 @@ class TransliterationCandidates:
 def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationCandidates:
     """The readings of one to MAX_WINDOW_WORDS words starting at each target word: a
     name may be written in several words ("عبد العزيز", "بي بي سي")."""
-    candidates: list[Candidate] = []
+    texts = [word.text for word in target]
+    first_words: list[int] = []
+    shapes: list[RunShape] = []
     word_starts = []
     for index, word in enumerate(target):
-        word_starts.append(len(candidates))
-        for stem in word.stems:
-            candidates.append((index, index, stem, *_skeleton_shape(stem)))
-            following = []
-            for last in range(index + 1, min(len(target), index + MAX_WINDOW_WORDS)):
-                following.append(target[last].text)
-                candidates.append(
-                    (
-                        index,
-                        last,
-                        stem + "".join(following),
-                        *_shape(joined_skeleton(stem, following)),
-                    )
-                )
-    word_starts.append(len(candidates))
+        word_starts.append(len(shapes))
+        runs = _runs_from(word.stems, tuple(texts[index + 1 : index + MAX_WINDOW_WORDS]))
+        shapes.extend(runs)
+        first_words.extend([index] * len(runs))
+    word_starts.append(len(shapes))
     by_consonants: dict[int, list[int]] = {}
-    for position, candidate in enumerate(candidates):
-        by_consonants.setdefault(candidate[4], []).append(position)
-    return TransliterationCandidates(candidates, word_starts, by_consonants)
+    for position, shape in enumerate(shapes):
+        by_consonants.setdefault(shape[3], []).append(position)
+    return TransliterationCandidates(first_words, shapes, word_starts, by_consonants)
+
+
+@lru_cache(maxsize=1 << 18)
+def _runs_from(stems: tuple[str, ...], following: tuple[str, ...]) -> tuple[RunShape, ...]:
+    """The runs starting at a word with these readings, followed by these words, in
+    candidate order. Reading every run afresh was the better part of the name check's
+    time, while word sequences recur even in a document of distinct segments: a name
+    and the word after it, set phrases."""
+    return tuple(
+        run
+        for stem in stems
+        for run in (
+            (0, stem, *_skeleton_shape(stem)),
+            *(
+                (
+                    count,
+                    stem + "".join(following[:count]),
+                    *_shape(joined_skeleton(stem, following[:count])),
+                )
+                for count in range(1, len(following) + 1)
+            ),
+        )
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -396,12 +412,12 @@ def _best_transliteration(
     what it reports. Candidates farther than useful tell the caller nothing, so their
     distance is never computed.
     """
-    available_words = [index for index, is_available in enumerate(available) if is_available]
-    if not available_words:
+    if True not in available:
         return None
     # Candidates outside the available words' range are not looked at.
-    first_position = candidates.word_starts[available_words[0]]
-    stop = candidates.word_starts[available_words[-1] + 1]
+    first_position = candidates.word_starts[available.index(True)]
+    stop = candidates.word_starts[len(available) - available[::-1].index(True)]
+    first_words, shapes = candidates.first_words, candidates.shapes
     matches = []
     for name_skeleton in name_readings:
         consonants = consonant_count(name_skeleton)
@@ -411,10 +427,9 @@ def _best_transliteration(
             (
                 position
                 for position in range(first_position, stop)
-                for candidate in (candidates.all[position],)
-                if available[candidate[0]]
-                and abs(candidate[5] - length) * VOWEL_INDEL_COST <= reach
-                and abs(candidate[4] - consonants) * _CHEAPEST_CONSONANT_INDEL <= reach
+                if available[first_words[position]]
+                and abs(shapes[position][4] - length) * VOWEL_INDEL_COST <= reach
+                and abs(shapes[position][3] - consonants) * _CHEAPEST_CONSONANT_INDEL <= reach
             ),
             None,
         )
@@ -422,7 +437,7 @@ def _best_transliteration(
             continue
         limit = useful
         best: tuple[float, int, int, str] | None = None
-        best_position = len(candidates.all)
+        best_position = len(shapes)
         gap = 0
         # Lower bounds of the distance, far cheaper than computing it: each consonant
         # more or less, and each symbol more or less.
@@ -432,18 +447,19 @@ def _best_transliteration(
                 for position in positions[
                     bisect_left(positions, start) : bisect_left(positions, stop)
                 ]:
-                    candidate = candidates.all[position]
+                    first_word = first_words[position]
+                    words_after, reading, run_skeleton, _, run_length = shapes[position]
                     if (
-                        not available[candidate[0]]
-                        or abs(candidate[5] - length) * VOWEL_INDEL_COST > limit
+                        not available[first_word]
+                        or abs(run_length - length) * VOWEL_INDEL_COST > limit
                     ):
                         continue
-                    distance = skeleton_distance_within(name_skeleton, candidate[3], limit)
+                    distance = skeleton_distance_within(name_skeleton, run_skeleton, limit)
                     if distance > limit or (
                         best is not None and (distance, position) >= (best[0], best_position)
                     ):
                         continue
-                    best = (distance, candidate[0], candidate[1], candidate[2])
+                    best = (distance, first_word, first_word + words_after, reading)
                     best_position = position
                     limit = distance
             gap += 1
