@@ -313,3 +313,44 @@ def test_split_at_the_cursor_and_undo(editor_page, live_server, demo_document):
     restored = demo_segment(demo_document, 1)
     assert "in Paris pledging" in restored.source_text
     assert not demo_document.segments().filter(source_text__startswith="pledging").exists()
+
+
+# Per finding: its span as the check found it, and the stretch the page underlines.
+_FINDING_UNDERLINES_JS = """
+() => {
+  const ranges = Array.from(CSS.highlights.get("check-finding") || []);
+  return Array.from(document.querySelectorAll(".finding[data-target-start]"), (item) => {
+    const target = item.closest(".segment").querySelector(":scope > .text.target");
+    const points = Array.from(target.textContent);
+    const start = Number(item.dataset.targetStart), end = Number(item.dataset.targetEnd);
+    const before = points.slice(0, start).join("").length;
+    const range = ranges.find((r) => target.contains(r.startContainer)
+      && (() => { const head = document.createRange(); head.setStart(target, 0);
+                  head.setEnd(r.startContainer, r.startOffset);
+                  const at = head.toString().length;
+                  return at <= before && before < at + r.toString().length; })());
+    return { span: points.slice(start, end).join(""), before: points[start - 1] || "",
+             after: points[end] || "", underlined: range ? range.toString() : null,
+             text: target.textContent };
+  });
+}
+"""
+
+
+def test_finding_underlines_cover_whole_words_so_arabic_letters_stay_joined(
+    editor_page, live_server, demo_document
+):
+    services.document_run_checks(document=demo_document)
+    page = editor_page
+    page.goto(live_server.url + demo_document.get_absolute_url())
+    expect(page.locator(".finding[data-target-start]").first).to_be_attached()
+    underlines = page.evaluate(_FINDING_UNDERLINES_JS)
+    inside_words = [u for u in underlines if u["before"].isalpha() or u["after"].isalpha()]
+    # The demo renders "strikes" as "الإضرابات": the check's span "إضرابات" starts
+    # inside the word, right after the article's lam it is joined to.
+    assert inside_words, underlines
+    for underline in underlines:
+        assert underline["underlined"] is not None, underline
+        assert underline["span"] in underline["underlined"]
+        words = re.findall(r"\w+", underline["text"])
+        assert all(word in words for word in re.findall(r"\w+", underline["underlined"])), underline

@@ -19,7 +19,21 @@
     return null;
   }
 
-  function rangeFor(container, start, end) {
+  // Chrome shapes a highlighted stretch apart from the rest of its word, which breaks
+  // Arabic joining and lam-alef ligatures ("الإضرابات" drew as "ال ضرابات"), so a span
+  // that starts or ends inside a word is underlined from word edge to word edge.
+  const wordCharacter = /[\p{L}\p{M}\p{N}]/u;
+
+  function wholeWords(container, start, end) {
+    const points = Array.from(container.textContent);
+    const inWord = (at) => wordCharacter.test(points[at - 1] || "") && wordCharacter.test(points[at] || "");
+    while (start > 0 && inWord(start)) start--;
+    while (end < points.length && inWord(end)) end++;
+    return [start, end];
+  }
+
+  function rangeFor(container, spanStart, spanEnd) {
+    const [start, end] = wholeWords(container, spanStart, spanEnd);
     const from = position(container, start);
     const to = position(container, end);
     if (!from || !to) return null;
