@@ -1,5 +1,6 @@
 """Cut a text into runs so each run can be rendered with the flags covering it."""
 
+import re
 from dataclasses import dataclass
 
 # Bidi embedding, override and isolate controls. Rendered as marked, isolated
@@ -34,4 +35,30 @@ def text_runs(text: str, spans: list[tuple[int, int, int]]) -> list[Run]:
         covering = tuple(fid for s, e, fid in spans if s <= start and end <= e and s < e)
         piece = text[start:end]
         runs.append(Run(piece, covering, is_control=len(piece) == 1 and piece in BIDI_CONTROLS))
+    return runs
+
+
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+# A right-to-left stretch: from one RTL letter to the last RTL letter before the
+# next left-to-right letter, with the spaces, digits and punctuation between.
+_RTL_STRETCH = re.compile(
+    rf"[{_RTL_LETTER}](?:[{_RTL_LETTER}\s\d\u0660-\u0669.,:;!?()\-\u060c\u061b\u061f]*[{_RTL_LETTER}])?"
+)
+
+
+def direction_runs(text: str) -> list[tuple[str, bool]]:
+    """Split mixed-script text into (piece, is_rtl) so each RTL stretch can be isolated.
+
+    Without isolation two Arabic phrases quoted in one English sentence are
+    reordered as one right-to-left run and read in the wrong order.
+    """
+    runs: list[tuple[str, bool]] = []
+    position = 0
+    for match in _RTL_STRETCH.finditer(text):
+        if match.start() > position:
+            runs.append((text[position : match.start()], False))
+        runs.append((match.group(), True))
+        position = match.end()
+    if position < len(text):
+        runs.append((text[position:], False))
     return runs

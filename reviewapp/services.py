@@ -110,6 +110,15 @@ def segment_save_text(
         raise ReviewError("The translation cannot be empty.")
     with transaction.atomic():
         current = _locked(segment)
+        # A correction many times longer than both its source and the machine
+        # translation is a paste gone wrong; kept, it would distort scores and exports.
+        longest = 5 * max(len(current.source_text), len(current.mt_text)) + 500
+        if len(text) > longest:
+            raise ReviewError(
+                f"The correction has {len(text):,} characters, far more than its source "
+                f"({len(current.source_text):,}); at most {longest:,} are accepted. "
+                "Check what was pasted."
+            )
         if base_version != current.version:
             if text == current.text:
                 return None

@@ -144,8 +144,8 @@ def test_editor_flags_a_misspelt_name_and_corrects_the_sentence(
     listed = row.locator(".flags .flag")
     expect(listed).to_have_count(1)
     expect(listed).to_contain_text(Category.MISTRANSLATED_NAME.label)
-    expect(listed.locator("q").first).to_have_text(MISSPELT_NAME)
-    expect(listed.locator("q.suggestion")).to_have_text(NAME_FIX)
+    expect(listed.locator("bdi.quote").first).to_have_text(MISSPELT_NAME)
+    expect(listed.locator("bdi.suggestion")).to_have_text(NAME_FIX)
 
     segment.refresh_from_db()
     flag.refresh_from_db()

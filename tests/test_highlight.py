@@ -1,6 +1,6 @@
 import pytest
 
-from reviewapp.highlight import Run, text_runs
+from reviewapp.highlight import Run, direction_runs, text_runs
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,25 @@ def test_text_runs(text, spans, expected):
 
 def test_control_runs_name_their_codepoint():
     assert text_runs("\u2067x", [])[0].codepoint == "U+2067"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain English", [("plain English", False)]),
+        ("نص عربي", [("نص عربي", True)]),
+        (
+            "“Sectarian strains” are tensions, “التوترات الطائفية”; “السلالات” are breeds.",
+            [
+                ("“Sectarian strains” are tensions, “", False),
+                ("التوترات الطائفية", True),
+                ("”; “", False),
+                ("السلالات", True),
+                ("” are breeds.", False),
+            ],
+        ),
+        ("13 يوليو 2025 in Paris", [("13 ", False), ("يوليو", True), (" 2025 in Paris", False)]),
+    ],
+)
+def test_direction_runs(text, expected):
+    assert direction_runs(text) == expected

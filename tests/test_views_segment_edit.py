@@ -84,3 +84,12 @@ def test_same_text_saved_twice_is_no_conflict(editor, other_editor, segments):
     response = edit(client_for(other_editor), segments[1], "النص نفسه", 0, **HTMX)
     assert response.status_code == 200
     assert Revision.objects.count() == 1
+
+
+def test_a_correction_far_longer_than_its_source_is_refused(as_editor, segments):
+    segment = segments[1]
+    response = edit(as_editor, segment, "نص " * 20000, 0, **HTMX)
+    assert response.status_code == 422
+    assert "far more than its source" in response.content.decode()
+    segment.refresh_from_db()
+    assert segment.version == 0
