@@ -21,6 +21,7 @@ migrated_app_database("checks-app-bench-")
 from checks_bench import varied_texts  # noqa: E402
 
 from reviewapp import checks, services  # noqa: E402
+from reviewapp.checks.names import clear_run_cache  # noqa: E402
 from reviewapp.models import CheckFinding, Project  # noqa: E402
 from reviewapp.transliteration import clear_distance_cache, skeleton  # noqa: E402
 
@@ -58,11 +59,13 @@ def measure(project: Project, title: str, texts: list[tuple[str, str]]) -> None:
     # Cold caches for both runs: creating the document already ran the checks.
     skeleton.cache_clear()
     clear_distance_cache()
+    clear_run_cache()
     started = time.perf_counter()
     baseline_count = len(checks.run_checks(pure_pairs, checks.CheckContext()))
     baseline = time.perf_counter() - started
     skeleton.cache_clear()
     clear_distance_cache()
+    clear_run_cache()
     started = time.perf_counter()
     stored = services.document_run_checks(document=document)
     app = time.perf_counter() - started

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from reviewapp.checks import CheckContext, SegmentPair, run_checks  # noqa: E402
 from reviewapp.checks.evaluation import load_test_set, score_names, split_half  # noqa: E402
+from reviewapp.checks.names import clear_run_cache  # noqa: E402
 from reviewapp.transliteration import clear_distance_cache, skeleton  # noqa: E402
 
 DEFAULT_TEST_SET = ROOT / "tests" / "data" / "names" / "names.en-ar.jsonl"
@@ -242,6 +243,7 @@ def print_speed(title: str, pairs: list[SegmentPair]) -> None:
     # Cold caches, so that the runs before do not speed up the timing.
     skeleton.cache_clear()
     clear_distance_cache()
+    clear_run_cache()
     started = time.perf_counter()
     findings = run_checks(pairs, CheckContext())
     checks_seconds = time.perf_counter() - started

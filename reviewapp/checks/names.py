@@ -32,7 +32,7 @@ from reviewapp.checks.text import (
     is_acronym,
     is_kept_in_latin,
     is_latin_script_text,
-    target_words,
+    segment_words,
     words,
 )
 from reviewapp.transliteration import (
@@ -228,16 +228,22 @@ def _is_capitalised(word: Word) -> bool:
 
 
 def extract_names(
-    text: str, source_lang: str, target_lang: str, known_capitalised: frozenset[str]
+    text: str,
+    source_lang: str,
+    target_lang: str,
+    known_capitalised: frozenset[str],
+    tokens: Sequence[Word] | None = None,
 ) -> list[SourceName]:
-    """Capitalised word runs that look like proper names.
+    """Capitalised word runs that look like proper names, among the text's words
+    (tokens, when the caller has them already).
 
     A single capitalised word opening a sentence counts only when it is known as a
     name: an exonym, an acronym, or a word the document capitalises mid-sentence.
     """
     vocabulary = name_words(source_lang)
     known = exonyms(source_lang, target_lang)
-    tokens = words(text)
+    if tokens is None:
+        tokens = words(text)
     names: list[SourceName] = []
     run: list[Word] = []
 
@@ -282,11 +288,12 @@ def extract_names(
     return names
 
 
-def capitalised_mid_sentence(texts: Iterable[str]) -> frozenset[str]:
+def capitalised_mid_sentence(texts: Iterable[tuple[str, Sequence[Word]]]) -> frozenset[str]:
+    """Words capitalised mid-sentence in any of the (text, its words) given."""
     return frozenset(
         word.text
-        for text in texts
-        for word in words(text)
+        for text, text_words in texts
+        for word in text_words
         if _is_capitalised(word) and not _is_sentence_initial(text, word.start)
     )
 
@@ -379,6 +386,11 @@ def _runs_from(stems: tuple[str, ...], following: tuple[str, ...]) -> tuple[RunS
             ),
         )
     )
+
+
+def clear_run_cache() -> None:
+    """Forget the runs read so far, so that a benchmark times a cold run."""
+    _runs_from.cache_clear()
 
 
 @lru_cache(maxsize=65536)
@@ -554,7 +566,8 @@ def align_names(
     known = exonyms(source_lang, target_lang)
     glossary_spans = _glossary_spans(pair.source, context.glossary)
     vocabulary = name_words(source_lang)
-    target = target_words(pair.target, target_lang)
+    split = segment_words(pair, context)
+    target = split.target_readings
     target_is_latin = is_latin_script_text(pair.target)
     latin_words = {word.text.casefold(): word for word in target if word.is_latin}
     renderings: list[NameRendering] = []
@@ -588,7 +601,9 @@ def align_names(
             suggestion,
         )
 
-    for name in extract_names(pair.source, source_lang, target_lang, known_capitalised):
+    for name in extract_names(
+        pair.source, source_lang, target_lang, known_capitalised, split.source
+    ):
         tokens = tuple(
             token
             for token in name.tokens
@@ -678,7 +693,9 @@ def document_name_renderings(
     """Name renderings of every segment, computed once per run and shared."""
     cache_key = "names:" + ",".join(str(pair.position) for pair in pairs)
     if cache_key not in context.shared:
-        known_capitalised = capitalised_mid_sentence(pair.source for pair in pairs)
+        known_capitalised = capitalised_mid_sentence(
+            (pair.source, segment_words(pair, context).source) for pair in pairs
+        )
         context.shared[cache_key] = {
             pair.position: align_names(pair, context, known_capitalised) for pair in pairs
         }

@@ -15,7 +15,7 @@ from reviewapp.checks.base import (
     register,
 )
 from reviewapp.checks.names import DATA_DIRECTORY, find_form
-from reviewapp.checks.text import target_words
+from reviewapp.checks.text import segment_words
 from reviewapp.transliteration import fold_arabic, fold_with_offsets
 
 
@@ -52,7 +52,7 @@ class GlossaryCheck(Check):
         if not context.glossary:
             return
         target_lang = primary_language(pair.target_lang)
-        target = target_words(pair.target, target_lang)
+        target = segment_words(pair, context).target_readings
         for entry in context.glossary:
             occurrence = _whole_phrase(re.escape(entry.source_term)).search(pair.source)
             if occurrence is None or find_form(entry.translation, target, target_lang):

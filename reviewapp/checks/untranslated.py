@@ -9,7 +9,7 @@ from reviewapp.checks.text import (
     has_latin_letters,
     is_kept_in_latin,
     is_latin_script_text,
-    words,
+    segment_words,
 )
 
 _SPACES = re.compile(r"\s+")
@@ -45,7 +45,7 @@ class UntranslatedCheck(Check):
             and has_latin_letters(pair.target)
             and is_latin_script_text(pair.source)
         ):
-            yield from self._latin_runs(pair)
+            yield from self._latin_runs(pair, context)
 
     def _finding(
         self, pair: SegmentPair, kind: str, message: str, category: str, severity: str
@@ -64,10 +64,10 @@ class UntranslatedCheck(Check):
             severity=severity,  # type: ignore[arg-type]
         )
 
-    def _latin_runs(self, pair: SegmentPair) -> Iterable[Finding]:
+    def _latin_runs(self, pair: SegmentPair, context: CheckContext) -> Iterable[Finding]:
         source_names = {text for text in WORD_PATTERN.findall(pair.source) if text[0].isupper()}
         run: list[tuple[int, int]] = []
-        for word in [*words(pair.target), None]:
+        for word in [*segment_words(pair, context).target, None]:
             if (
                 word is not None
                 and word.is_latin
