@@ -16,7 +16,9 @@ def test_home_for_someone_in_no_project(db, django_user_model, client):
     assert "not a member of any project" in client.get(reverse("home")).content.decode()
 
 
-def test_project_page_lists_documents_with_progress_and_flags(as_editor, editor, document, segments):
+def test_project_page_lists_documents_with_progress_and_flags(
+    as_editor, editor, document, segments
+):
     services.segment_set_approved(segment=segments[0], user=editor, approved=True)
     make_flag(segments[1], editor)
     html = as_editor.get(reverse("project", args=[document.project_id])).content.decode()
