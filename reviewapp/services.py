@@ -12,6 +12,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from reviewapp import checking
+from reviewapp.alignment import align_sentences
 from reviewapp.anchoring import reanchor
 from reviewapp.bulk import insert_rows, write_connection
 from reviewapp.models import (
@@ -29,7 +30,7 @@ from reviewapp.models import (
     Translation,
 )
 from reviewapp.reports import refresh_score_stats
-from reviewapp.segmentation import joins_without_space
+from reviewapp.segmentation import join_sentences, joins_without_space, segment_document
 
 
 class ReviewError(ValueError):
@@ -941,3 +942,68 @@ def fix_everywhere_apply(
                 _add_revision(segment, user=user, text=text)
                 outcome.changed.append(segment)
     return outcome
+
+
+# --- reference translations -------------------------------------------------------------
+
+# bulk_update writes one CASE per row; batches keep each statement a reasonable size.
+REFERENCE_BATCH_SIZE = 1000
+
+
+def _reference_per_segment(
+    segments: list[Segment], reference_text: str, source_lang: str, target_lang: str
+) -> list[str]:
+    """Each segment's share of the reference: a link's sentences go to the first segment of
+    its source group; reference sentences matching no source join the segment before them
+    (or the first one), so that no reference text is lost to the scores."""
+    reference_sentences = [
+        sentence
+        for paragraph in segment_document(reference_text, target_lang)
+        for sentence in paragraph
+    ]
+    if not reference_sentences:
+        raise ReviewError("The reference translation is empty.")
+    sources = [segment.source_text for segment in segments]
+    shares: list[list[str]] = [[] for _ in segments]
+    receiver = 0
+    unplaced: list[str] = []
+    for source_group, reference_group in align_sentences(
+        sources, reference_sentences, source_lang, target_lang
+    ):
+        sentences = [reference_sentences[index] for index in reference_group]
+        if not source_group:
+            unplaced.extend(sentences)
+            continue
+        receiver = source_group[0]
+        shares[receiver].extend(unplaced + sentences)
+        unplaced = []
+    shares[receiver].extend(unplaced)
+    return [join_sentences(share, target_lang) for share in shares]
+
+
+def translation_set_reference(
+    *, translation: Translation, reference_text: str, user: AbstractBaseUser | None
+) -> int:
+    """Align a human reference translation with the segments and store each segment's part;
+    returns how many segments got a reference. Changed segments lose their cached score
+    statistics, so that reports recompute them against the new reference."""
+    if not reference_text.strip():
+        raise ReviewError("The reference translation is empty.")
+    document = translation.document
+    with transaction.atomic():
+        segments = list(translation.segments.select_for_update().order_by("position"))
+        if not segments:
+            raise ReviewError("The document has no text.")
+        references = _reference_per_segment(
+            segments, reference_text, document.source_lang, document.target_lang
+        )
+        changed = []
+        for segment, reference in zip(segments, references, strict=True):
+            if segment.reference_text != reference:
+                segment.reference_text = reference
+                segment.score_stats = None
+                changed.append(segment)
+        Segment.objects.bulk_update(
+            changed, ["reference_text", "score_stats"], batch_size=REFERENCE_BATCH_SIZE
+        )
+    return sum(1 for reference in references if reference)

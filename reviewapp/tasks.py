@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
@@ -75,14 +76,16 @@ class ImportOptions:
 @dataclass(frozen=True)
 class ImportFiles:
     """Either two monolingual files (the source may be left out when adding a system to a
-    document) or one bilingual file."""
+    document), one bilingual file, or a document's reference translation alone."""
 
     source: ImportFile | None = None
     translation: ImportFile | None = None
     bilingual: ImportFile | None = None
+    reference: ImportFile | None = None
 
     def total_bytes(self) -> int:
-        return sum(len(f.data) for f in (self.source, self.translation, self.bilingual) if f)
+        uploads = (self.source, self.translation, self.bilingual, self.reference)
+        return sum(len(upload.data) for upload in uploads if upload)
 
 
 @dataclass
@@ -268,9 +271,51 @@ class ImportResult:
     document: Document
     segment_count: int
     warnings: list[str]
+    reference: bool = False
 
     def summary(self) -> str:
+        if self.reference:
+            return (
+                f"Set the reference translation of {self.segment_count} segments "
+                f"in “{self.document.title}”."
+            )
         return f"Imported {self.segment_count} segments into “{self.document.title}”."
+
+
+def set_reference(
+    upload: ImportFile,
+    options: ImportOptions,
+    *,
+    document: Document | None,
+    user: AbstractBaseUser | None,
+    progress: Progress = no_progress,
+) -> ImportResult:
+    """Store a human reference translation on every system's segments of `document`."""
+    if document is None:
+        raise ImportRejected("Choose the document the reference translation belongs to.")
+    progress(10, "Reading the reference translation")
+    source_text = _document_source_text(document)
+    reference_text, warnings = _read_text("Reference translation", upload, options.encoding)
+    language_warnings = check_languages(
+        sample_text([source_text]),
+        sample_text([reference_text]),
+        document.source_lang,
+        document.target_lang,
+    )
+    if language_warnings and not options.ignore_language_warnings:
+        raise LanguageWarning(" ".join(language_warnings))
+    progress(40, "Aligning the reference with the source")
+    try:
+        with transaction.atomic():
+            counts = [
+                services.translation_set_reference(
+                    translation=translation, reference_text=reference_text, user=user
+                )
+                for translation in document.translations.all()
+            ]
+    except services.ReviewError as error:
+        raise ImportRejected(str(error)) from None
+    return ImportResult(document, max(counts), warnings + language_warnings, reference=True)
 
 
 def import_now(
@@ -283,6 +328,10 @@ def import_now(
 ) -> ImportResult:
     """Import in the calling process."""
     document = target_document(project, options.document_id)
+    if files.reference is not None:
+        return set_reference(
+            files.reference, options, document=document, user=user, progress=progress
+        )
     prepared = prepare_import(files, options, document=document, progress=progress)
     progress(70, f"Saving {len(prepared.pairs)} segments")
     saved = save_import(prepared, options, project=project, user=user, document=document)
@@ -291,8 +340,15 @@ def import_now(
 
 # --- background jobs ----------------------------------------------------------------------
 
-ROLES = ("source", "translation", "bilingual")
-DATA_FIELDS = {"source": "source_data", "translation": "target_data", "bilingual": "bilingual_data"}
+ROLES = ("source", "translation", "bilingual", "reference")
+# A reference is imported on its own, never with a translation, so it travels in the
+# translation's column.
+DATA_FIELDS = {
+    "source": "source_data",
+    "translation": "target_data",
+    "bilingual": "bilingual_data",
+    "reference": "target_data",
+}
 
 
 def import_job_create(

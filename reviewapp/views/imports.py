@@ -67,6 +67,8 @@ class ImportForm(forms.Form):
     source_file = forms.FileField(required=False)
     translation_file = forms.FileField(required=False)
     bilingual_file = forms.FileField(required=False)
+    reference_text = forms.CharField(required=False, strip=False, widget=forms.Textarea)
+    reference_file = forms.FileField(required=False)
     encoding = forms.ChoiceField(choices=ENCODINGS, required=False)
     ignore_language_warnings = forms.BooleanField(
         required=False, label="Import even though the languages look wrong"
@@ -99,6 +101,18 @@ class ImportForm(forms.Form):
             return cleaned
         uploads = {role: self._upload(role) for role in ("source", "translation")}
         bilingual = self._upload("bilingual")
+        reference = self._upload("reference")
+        if reference is not None:
+            if bilingual is not None or uploads["translation"] is not None:
+                raise forms.ValidationError(
+                    "Import the reference translation on its own, without a machine translation."
+                )
+            if cleaned["document"] is None:
+                raise forms.ValidationError(
+                    "Choose the document (“Add to document”) the reference translation belongs to."
+                )
+            cleaned["files"] = ImportFiles(reference=reference)
+            return cleaned
         if bilingual is not None and any(uploads.values()):
             raise forms.ValidationError(
                 "Import either one bilingual file or a source and a translation, not both."
@@ -176,6 +190,8 @@ def import_document(request: HttpRequest, project_id: int) -> HttpResponse:
     messages.success(request, result.summary())
     for warning in result.warnings:
         messages.warning(request, warning)
+    if result.reference:
+        return redirect(result.document.get_absolute_url())
     translation = result.document.translations.get(system=options.system.strip() or DEFAULT_SYSTEM)
     return redirect(f"{result.document.get_absolute_url()}?translation={translation.pk}")
 

@@ -37,12 +37,12 @@ def read_file(path: str) -> ImportFile:
 class Command(BaseCommand):
     help = (
         "Import a source text and its machine translation (or one bilingual file) as a "
-        "document, or add another system's translation to a document. Prints the "
-        "document's id on the last line."
+        "document, add another system's translation to a document, or set a document's "
+        "reference translation. Prints the document's id on the last line."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--project", required=True, help="Project name.")
+        parser.add_argument("--project", help="Project name (default: the document's).")
         parser.add_argument("--source", help="Source text: .txt, .docx or .html.")
         parser.add_argument("--translation", help="Machine translation: .txt, .docx or .html.")
         parser.add_argument(
@@ -56,6 +56,10 @@ class Command(BaseCommand):
             "--document", type=int, help="Add this system's translation to document ID."
         )
         parser.add_argument(
+            "--reference",
+            help="Human reference translation of document --document: .txt, .docx or .html.",
+        )
+        parser.add_argument(
             "--encoding", help="Encoding of the files when not detected, e.g. windows-1256."
         )
         parser.add_argument("--user", help="Username recorded as the importer.")
@@ -65,10 +69,21 @@ class Command(BaseCommand):
             help="Import even when the texts do not read as the languages given.",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
-        project = Project.objects.filter(name=options["project"]).first()
+    def _project(self, name: str | None, document_id: int | None) -> Project:
+        if name:
+            project = Project.objects.filter(name=name).first()
+            if project is None:
+                raise CommandError(f"No project named “{name}”.")
+            return project
+        if document_id is None:
+            raise CommandError("Give --project (or --document).")
+        project = Project.objects.filter(documents__pk=document_id).first()
         if project is None:
-            raise CommandError(f"No project named “{options['project']}”.")
+            raise CommandError(f"No document {document_id}.")
+        return project
+
+    def handle(self, *args: object, **options: object) -> None:
+        project = self._project(options["project"], options["document"])
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -76,10 +91,12 @@ class Command(BaseCommand):
                 raise CommandError(f"No user named “{options['user']}”.")
         if options["bilingual"] and (options["source"] or options["translation"]):
             raise CommandError("Give either --bilingual or --source and --translation, not both.")
+        if options["reference"] and (options["bilingual"] or options["translation"]):
+            raise CommandError("Give --reference on its own, without a machine translation.")
         files = ImportFiles(
             **{
                 role: read_file(options[role])
-                for role in ("source", "translation", "bilingual")
+                for role in ("source", "translation", "bilingual", "reference")
                 if options[role]
             }
         )
