@@ -5,7 +5,15 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from reviewapp.models import Document, Segment
-from tests.test_views_imports import AR, BAD_INPUTS, DATA, EN, ENCODED_TRANSLATIONS
+from tests.test_views_imports import (
+    AR,
+    BAD_INPUTS,
+    BAD_REFERENCES,
+    DATA,
+    EN,
+    ENCODED_TRANSLATIONS,
+    REFERENCE,
+)
 
 
 def write(tmp_path, files: dict) -> dict[str, str]:
@@ -107,5 +115,50 @@ def test_language_warning_can_be_overridden(tmp_path, project, capsys):
     ],
 )
 def test_bad_arguments(project, arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("import_document", *arguments)
+
+
+def test_a_reference_is_set_on_the_document_and_the_id_comes_last(tmp_path, document, capsys):
+    paths = write(tmp_path, {"reference": ("reference.txt", REFERENCE.encode())})
+    call_command(
+        "import_document", "--document", str(document.pk), "--reference", paths["reference"]
+    )
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == str(document.pk)
+    assert "Set the reference translation of 4 segments" in out
+    assert Segment.objects.get(position=1).reference_text == "التقى رون ديرمر بأسعد الشيباني."
+
+
+@pytest.mark.parametrize("case", list(BAD_REFERENCES))
+def test_a_bad_reference_fails_with_a_message_and_changes_nothing(tmp_path, document, case):
+    upload, options, message = BAD_REFERENCES[case]
+    arguments = [
+        "--document",
+        str(document.pk),
+        "--reference",
+        write(tmp_path, {"reference": upload})["reference"],
+    ]
+    for name, value in options.items():
+        arguments += [f"--{name}", value]
+    with pytest.raises(CommandError) as error:
+        call_command("import_document", *arguments)
+    assert message.lower() in str(error.value).lower()
+    assert not Segment.objects.exclude(reference_text="").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--reference", "r.txt"], "Give --project"),
+        (["--document", "999", "--reference", "r.txt"], "No document 999"),
+        (
+            ["--document", "{document}", "--reference", "r.txt", "--translation", "t.txt"],
+            "on its own",
+        ),
+    ],
+)
+def test_bad_reference_arguments(document, arguments, message):
+    arguments = [argument.format(document=document.pk) for argument in arguments]
     with pytest.raises(CommandError, match=message):
         call_command("import_document", *arguments)

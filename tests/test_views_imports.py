@@ -362,3 +362,99 @@ def test_add_system_link_preselects_the_document(as_admin, project, document):
     url = reverse("import_document", args=[project.pk]) + f"?document={document.pk}"
     page = as_admin.get(url).content.decode()
     assert f'<option value="{document.pk}" selected>' in page
+
+
+# --- reference translations ---------------------------------------------------------------
+
+REFERENCE = (
+    "محادثات في باريس\n\nالتقى رون ديرمر بأسعد الشيباني. وناقشا السويداء.\n\n"
+    "واستمرت الغارات الإسرائيلية."
+)
+
+# Each case: the reference file (name, bytes), options, and words the message must contain.
+BAD_REFERENCES = {
+    "empty": (("r.txt", b""), {}, "empty"),
+    "blank": (("r.txt", b" \n\n \t"), {}, "empty"),
+    "image": (("r.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)), {}, "PNG image"),
+    "binary junk": (("r.txt", bytes(range(256)) * 4), {}, "does not look like text"),
+    "wrong declared encoding": (
+        ("r.txt", ARABIC_SENTENCE.encode("cp1256")),
+        {"encoding": "utf-8"},
+        "not valid utf-8",
+    ),
+    "English as the reference": (("r.txt", EN.encode()), {}, "not Arabic"),
+}
+
+
+def references_of(document) -> list[str]:
+    return list(
+        Segment.objects.filter(translation__document=document)
+        .order_by("position")
+        .values_list("reference_text", flat=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("client_name", "status"),
+    [("as_admin", 302), ("as_editor", 403), ("as_outsider", 404), ("as_anonymous", 302)],
+)
+def test_reference_import_is_for_admins(request, project, document, client_name, status):
+    client = request.getfixturevalue(client_name)
+    response = post_import(
+        client, project, form_data({}, reference_text=REFERENCE, document=document.pk)
+    )
+    assert response.status_code == status
+    assert any(references_of(document)) == (client_name == "as_admin")
+
+
+def test_a_pasted_reference_is_aligned_onto_the_document(as_admin, project, document):
+    data = form_data({}, reference_text=REFERENCE, document=document.pk)
+    response = post_import(as_admin, project, data)
+    assert response.status_code == 302
+    assert response["Location"] == document.get_absolute_url()
+    assert references_of(document) == [
+        "محادثات في باريس",
+        "التقى رون ديرمر بأسعد الشيباني.",
+        "وناقشا السويداء.",
+        "واستمرت الغارات الإسرائيلية.",
+    ]
+    assert document.translations.count() == 1
+    page = as_admin.get(response["Location"]).content.decode()
+    assert "Set the reference translation of 4 segments" in page
+
+
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_a_large_reference_import_runs_as_a_job(as_admin, project, document, monkeypatch):
+    monkeypatch.setattr(imports, "INLINE_IMPORT_MAX_BYTES", 10)
+    files = {"reference": ("reference.txt", REFERENCE.encode())}
+    response = post_import(as_admin, project, form_data(files, document=document.pk))
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("import_job", args=[project.pk, job.pk])
+    assert job.status == ImportJob.Status.DONE and job.target_data is None
+    assert job.message.startswith("Set the reference translation of 4 segments")
+    assert references_of(document)[1] == "التقى رون ديرمر بأسعد الشيباني."
+
+
+@pytest.mark.parametrize("case", list(BAD_REFERENCES))
+def test_a_bad_reference_gets_a_message_and_changes_nothing(as_admin, project, document, case):
+    upload, options, message = BAD_REFERENCES[case]
+    data = form_data({"reference": upload}, document=document.pk, **options)
+    response = post_import(as_admin, project, data)
+    assert response.status_code == 422
+    assert message.lower() in response.content.decode().lower()
+    assert not any(references_of(document)) and not ImportJob.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"reference_text": REFERENCE}, "Choose the document"),
+        ({"reference_text": REFERENCE, "translation_text": AR}, "on its own"),
+    ],
+)
+def test_a_reference_needs_a_document_and_comes_alone(as_admin, project, document, data, message):
+    if "translation_text" in data:
+        data = {**data, "document": document.pk}
+    response = post_import(as_admin, project, form_data({}, **data))
+    assert response.status_code == 422 and message in response.content.decode()
+    assert not any(references_of(document)) and document.translations.count() == 1
