@@ -15,6 +15,7 @@ from reviewapp import checking
 from reviewapp.alignment import align_sentences
 from reviewapp.anchoring import reanchor
 from reviewapp.bulk import insert_rows, write_connection
+from reviewapp.importers import ImportedPair
 from reviewapp.models import (
     AlignmentChange,
     CheckDismissal,
@@ -210,7 +211,7 @@ def document_create(
     title: str,
     source_lang: str,
     target_lang: str,
-    pairs: Iterable[SegmentPair],
+    pairs: Iterable[SegmentPair | ImportedPair],
     user: AbstractBaseUser | None,
     system: str = "Machine translation",
     batch_size: int = 2000,
@@ -236,26 +237,25 @@ def document_create(
 SEGMENT_PAIR_COLUMNS = ("position", "paragraph", "source_text", "mt_text", "text")
 
 
-def _segment_fixed_columns(translation: Translation) -> tuple[list[str], tuple[object, ...]]:
+def _segment_fixed_columns(translation: Translation) -> dict[str, object]:
     """The fields of a segment of `translation` outside SEGMENT_PAIR_COLUMNS, and their
     values as a new Segment would have them (defaults included), ready for the database."""
     meta = Segment._meta
-    fixed_fields = [
-        field
-        for field in meta.concrete_fields
-        if field.name not in SEGMENT_PAIR_COLUMNS and field is not meta.pk
-    ]
     new_segment = Segment(translation=translation)
     connection = write_connection(Segment)
-    fixed_values = tuple(
-        field.get_db_prep_save(field.pre_save(new_segment, add=True), connection)
-        for field in fixed_fields
-    )
-    return [field.name for field in fixed_fields], fixed_values
+    return {
+        field.name: field.get_db_prep_save(field.pre_save(new_segment, add=True), connection)
+        for field in meta.concrete_fields
+        if field.name not in SEGMENT_PAIR_COLUMNS and field is not meta.pk
+    }
 
 
 def translation_create(
-    *, document: Document, system: str, pairs: Iterable[SegmentPair], batch_size: int = 2000
+    *,
+    document: Document,
+    system: str,
+    pairs: Iterable[SegmentPair | ImportedPair],
+    batch_size: int = 2000,
 ) -> Translation:
     """Add one machine translation system's segment pairs to a document; all or nothing."""
     with transaction.atomic():
@@ -263,13 +263,16 @@ def translation_create(
             raise ReviewError(f"This document already has a translation from “{system}”.")
         translation = Translation.objects.create(document=document, system=system)
         # Pair columns are ints and str, which need no conversion for the database.
-        fixed_names, fixed_values = _segment_fixed_columns(translation)
         rows = (
-            (position, pair.paragraph, pair.source, pair.target, pair.target, *fixed_values)
+            (position, pair.paragraph, pair.source, pair.target, pair.target)
             for position, pair in enumerate(pairs)
         )
         created = insert_rows(
-            Segment, (*SEGMENT_PAIR_COLUMNS, *fixed_names), rows, batch_size=batch_size
+            Segment,
+            SEGMENT_PAIR_COLUMNS,
+            rows,
+            shared=_segment_fixed_columns(translation),
+            batch_size=batch_size,
         )
         if not created:
             raise ReviewError("The document has no text.")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from reviewapp import services
 from reviewapp.alignment import align_document
 from reviewapp.importers import (
+    ImportedPair,
     ImportRejected,
     check_languages,
     read_bilingual,
@@ -90,7 +91,7 @@ class ImportFiles:
 
 @dataclass
 class PreparedImport:
-    pairs: list[services.SegmentPair]
+    pairs: list[services.SegmentPair] | list[ImportedPair]
     source_lang: str
     target_lang: str
     warnings: list[str] = field(default_factory=list)
@@ -162,7 +163,7 @@ def _bilingual_pairs(
             )
         languages.append(_checked_language(code, role))
     return PreparedImport(
-        pairs=[services.SegmentPair(p.paragraph, p.source, p.target) for p in bilingual.pairs],
+        pairs=bilingual.pairs,
         source_lang=languages[0],
         target_lang=languages[1],
         warnings=warnings,

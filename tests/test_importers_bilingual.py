@@ -197,6 +197,37 @@ def test_po_in_a_legacy_charset() -> None:
     assert read_bilingual("a.po", legacy, max_bytes=MAX_BYTES) == read_sample("pairs.po")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "languages"),
+    [
+        # Rows of spaces and tabs separate paragraphs like empty ones.
+        (
+            "en\tar\nOne.\tواحد.\n \t \nTwo.\tاثنان.\n\t\nThree.\tثلاثة.\n",
+            [("One.", "واحد.", 0), ("Two.", "اثنان.", 1), ("Three.", "ثلاثة.", 2)],
+            ("en", "ar"),
+        ),
+        # Without blank rows every row is its own paragraph; a side may be empty.
+        (
+            "One.\tواحد.\nTwo.\t\n\tثلاثة.\n",
+            [("One.", "واحد.", 0), ("Two.", "", 1), ("", "ثلاثة.", 2)],
+            (None, None),
+        ),
+        # A trailing empty third cell is an untranslated pair, not a third column.
+        (
+            "One.\tواحد.\n\nTwo.\t\t\n",
+            [("One.", "واحد.", 0), ("Two.", "", 1)],
+            (None, None),
+        ),
+    ],
+)
+def test_tsv_rows_blank_rows_and_paragraphs(
+    text: str, expected: list[tuple[str, str, int]], languages: tuple[str | None, str | None]
+) -> None:
+    document = read_bilingual("a.tsv", text.encode(), max_bytes=MAX_BYTES)
+    assert document.pairs == [ImportedPair(*pair) for pair in expected]
+    assert (document.source_lang, document.target_lang) == languages
+
+
 def test_json_lines_paragraph_keys_are_numbered_from_zero_in_order() -> None:
     lines = [{"source": str(n), "target": str(n), "paragraph": paragraph} for n, paragraph in
              enumerate([7, 7, 3, 9])]  # fmt: skip

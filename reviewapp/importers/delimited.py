@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 from babel import Locale, UnknownLocaleError
 
@@ -95,7 +96,7 @@ def tsv_uses_quoting(text: str) -> bool:
 
 
 class DelimitedFormat(BilingualFormat):
-    def records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+    def records(self, text: str) -> Iterable[tuple[int, list[str]]]:
         """(line number, cells) for every record of the file."""
         raise NotImplementedError
 
@@ -112,24 +113,34 @@ class DelimitedFormat(BilingualFormat):
         blocks: list[int] = []  # the blank-row-separated block each row is in
         lines: list[int] = []
         columns: Columns | None = None
+        two_plain_columns = False  # no header, or one naming languages: cells are source, target
         block = 0
         try:
             for line, cells in self.records(decoded.text):
-                joined = "".join(cells)
-                if not joined or joined.isspace():
-                    block += 1
-                    continue
-                if columns is None:
-                    header = read_header(cells)
-                    columns = header or Columns()
-                    if header:
+                if two_plain_columns and len(cells) == 2:
+                    # Most rows of most files; the general branch below gives the same result.
+                    source, target = cells
+                    if (not source or source.isspace()) and (not target or target.isspace()):
+                        block += 1
                         continue
-                if columns.named or len(cells) != 2:
-                    self.check_columns(line, cells, columns)
-                sources.append(cells[columns.source])
-                targets.append(cells[columns.target])
-                if columns.paragraph is not None:
-                    paragraph_values.append(cells[columns.paragraph].strip())
+                else:
+                    joined = "".join(cells)
+                    if not joined or joined.isspace():
+                        block += 1
+                        continue
+                    if columns is None:
+                        header = read_header(cells)
+                        columns = header or Columns()
+                        two_plain_columns = not columns.named
+                        if header:
+                            continue
+                    if columns.named or len(cells) != 2:
+                        self.check_columns(line, cells, columns)
+                    source, target = cells[columns.source], cells[columns.target]
+                    if columns.paragraph is not None:
+                        paragraph_values.append(cells[columns.paragraph].strip())
+                sources.append(source)
+                targets.append(target)
                 blocks.append(block)
                 lines.append(line)
         except csv.Error as error:
@@ -192,14 +203,13 @@ class TsvFormat(DelimitedFormat):
         lines = [line for line in head.split("\n")[:20] if line.strip()]
         return bool(lines) and all(line.count("\t") >= 1 for line in lines)
 
-    def records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+    def records(self, text: str) -> Iterable[tuple[int, list[str]]]:
         if tsv_uses_quoting(text):
-            yield from csv_records(text, csv.excel_tab)
-            return
-        escaped = "\\" in text
-        for line, record in enumerate(text.split("\n"), start=1):
-            cells = record.split("\t")
-            yield line, [unescape_tsv(cell) for cell in cells] if escaped else cells
+            return csv_records(text, csv.excel_tab)
+        cells = map(str.split, text.split("\n"), repeat("\t"))
+        if "\\" in text:
+            cells = ([unescape_tsv(cell) for cell in record] for record in cells)
+        return enumerate(cells, start=1)
 
 
 class SemicolonSeparated(csv.excel):
@@ -225,5 +235,5 @@ class CsvFormat(DelimitedFormat):
         by_semicolon = next(csv.reader([first_line], SemicolonSeparated), [])
         return SemicolonSeparated if len(by_semicolon) > len(by_comma) else csv.excel
 
-    def records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+    def records(self, text: str) -> Iterable[tuple[int, list[str]]]:
         return csv_records(text, self.dialect(text))
