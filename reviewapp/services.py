@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import count
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -15,7 +16,7 @@ from reviewapp import checking
 from reviewapp.alignment import align_sentences
 from reviewapp.anchoring import reanchor
 from reviewapp.bulk import insert_rows, write_connection
-from reviewapp.importers import ImportedPair
+from reviewapp.importers import PairColumns
 from reviewapp.models import (
     AlignmentChange,
     CheckDismissal,
@@ -211,7 +212,7 @@ def document_create(
     title: str,
     source_lang: str,
     target_lang: str,
-    pairs: Iterable[SegmentPair | ImportedPair],
+    pairs: Iterable[SegmentPair] | PairColumns,
     user: AbstractBaseUser | None,
     system: str = "Machine translation",
     batch_size: int = 2000,
@@ -254,7 +255,7 @@ def translation_create(
     *,
     document: Document,
     system: str,
-    pairs: Iterable[SegmentPair | ImportedPair],
+    pairs: Iterable[SegmentPair] | PairColumns,
     batch_size: int = 2000,
 ) -> Translation:
     """Add one machine translation system's segment pairs to a document; all or nothing."""
@@ -263,10 +264,15 @@ def translation_create(
             raise ReviewError(f"This document already has a translation from “{system}”.")
         translation = Translation.objects.create(document=document, system=system)
         # Pair columns are ints and str, which need no conversion for the database.
-        rows = (
-            (position, pair.paragraph, pair.source, pair.target, pair.target)
-            for position, pair in enumerate(pairs)
-        )
+        if isinstance(pairs, PairColumns):
+            rows: Iterable[tuple[int, int, str, str, str]] = zip(
+                count(), pairs.paragraphs, pairs.sources, pairs.targets, pairs.targets
+            )
+        else:
+            rows = (
+                (position, pair.paragraph, pair.source, pair.target, pair.target)
+                for position, pair in enumerate(pairs)
+            )
         created = insert_rows(
             Segment,
             SEGMENT_PAIR_COLUMNS,

@@ -19,8 +19,8 @@ from django.utils import timezone
 from reviewapp import services
 from reviewapp.alignment import align_document
 from reviewapp.importers import (
-    ImportedPair,
     ImportRejected,
+    PairColumns,
     check_languages,
     read_bilingual,
     read_monolingual_with_warnings,
@@ -91,7 +91,7 @@ class ImportFiles:
 
 @dataclass
 class PreparedImport:
-    pairs: list[services.SegmentPair] | list[ImportedPair]
+    pairs: PairColumns
     source_lang: str
     target_lang: str
     warnings: list[str] = field(default_factory=list)
@@ -163,7 +163,7 @@ def _bilingual_pairs(
             )
         languages.append(_checked_language(code, role))
     return PreparedImport(
-        pairs=bilingual.pairs,
+        pairs=PairColumns(bilingual.sources, bilingual.targets, bilingual.paragraphs),
         source_lang=languages[0],
         target_lang=languages[1],
         warnings=warnings,
@@ -186,7 +186,11 @@ def _monolingual_pairs(
     progress(30, "Aligning sentences")
     segments = align_document(source_text, target_text, source_lang, target_lang)
     return PreparedImport(
-        pairs=[services.SegmentPair(s.paragraph, s.source, s.target) for s in segments],
+        pairs=PairColumns(
+            [segment.source for segment in segments],
+            [segment.target for segment in segments],
+            [segment.paragraph for segment in segments],
+        ),
         source_lang=source_lang,
         target_lang=target_lang,
         warnings=warnings + target_warnings,
@@ -212,8 +216,8 @@ def prepare_import(
         prepared = _monolingual_pairs(files, options, document, progress)
     progress(60, "Checking the languages")
     language_warnings = check_languages(
-        sample_text(pair.source for pair in prepared.pairs),
-        sample_text(pair.target for pair in prepared.pairs),
+        sample_text(prepared.pairs.sources),
+        sample_text(prepared.pairs.targets),
         prepared.source_lang,
         prepared.target_lang,
     )
@@ -224,7 +228,7 @@ def prepare_import(
 
 
 def _default_title(prepared: PreparedImport) -> str:
-    first = next((pair.source for pair in prepared.pairs if pair.source.strip()), "")
+    first = next((source for source in prepared.pairs.sources if source.strip()), "")
     first = " ".join(first.split())
     if len(first) <= TITLE_LENGTH:
         return first or "Untitled"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from reviewapp import services
+from reviewapp.importers import PairColumns
 from reviewapp.models import CheckFinding, Document, Segment
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -35,9 +36,18 @@ def create(project, pairs=PAIRS, **options) -> Document:
     )
 
 
+def as_columns(pairs: list[services.SegmentPair]) -> PairColumns:
+    return PairColumns(
+        [pair.source for pair in pairs],
+        [pair.target for pair in pairs],
+        [pair.paragraph for pair in pairs],
+    )
+
+
 @pytest.mark.parametrize("batch_size", [1, 2, len(PAIRS), 1000])
-def test_segments_hold_the_pairs_in_order_whatever_the_batch_size(project, batch_size):
-    document = create(project, pairs=iter(PAIRS), batch_size=batch_size)
+@pytest.mark.parametrize("given_as", [iter, as_columns])
+def test_segments_hold_the_pairs_in_order_whatever_the_batch_size(project, batch_size, given_as):
+    document = create(project, pairs=given_as(PAIRS), batch_size=batch_size)
     stored = list(
         document.segments()
         .order_by("position")

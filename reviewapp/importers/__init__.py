@@ -4,6 +4,7 @@ from reviewapp.importers.base import (
     BilingualDocument,
     ImportedPair,
     ImportRejected,
+    PairColumns,
     decode_bytes,
     decode_text,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "BilingualDocument",
     "ImportRejected",
     "ImportedPair",
+    "PairColumns",
     "accepted_extensions",
     "check_languages",
     "decode_bytes",

@@ -8,9 +8,9 @@ from __future__ import annotations
 import codecs
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from charset_normalizer import from_bytes
 
@@ -19,18 +19,35 @@ class ImportRejected(ValueError):
     """The file cannot be imported; the message is shown to the user as is."""
 
 
-class ImportedPair(NamedTuple):
-    # A tuple rather than a dataclass: an import makes one per row, and a tuple of str and
-    # int costs a third of the time to build and is dropped from the garbage collector's
-    # watch at its first pass.
+@dataclass(frozen=True)
+class ImportedPair:
     source: str
     target: str
     paragraph: int
 
 
 @dataclass
-class BilingualDocument:
-    pairs: list[ImportedPair]
+class PairColumns:
+    """Aligned pairs as parallel lists, entry i of each list belonging to pair i.
+
+    Three lists are three objects for the garbage collector to walk, where a file of 50,000
+    pairs as pair objects would be 50,000, walked again and again while the import runs.
+    """
+
+    sources: list[str]
+    targets: list[str]
+    paragraphs: list[int]  # numbered from 0, as services.SegmentPair
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    @property
+    def pairs(self) -> list[ImportedPair]:
+        return list(map(ImportedPair, self.sources, self.targets, self.paragraphs))
+
+
+@dataclass
+class BilingualDocument(PairColumns):
     source_lang: str | None = None
     target_lang: str | None = None
     # Non-fatal remarks for the user, kept apart from ImportRejected which stops the import.
@@ -274,6 +291,11 @@ def normalize_language_code(code: str | None) -> str | None:
     return code.strip().replace("_", "-")
 
 
+def is_blank(text: str) -> bool:
+    # isspace rather than strip: no copy of the text.
+    return not text or text.isspace()
+
+
 def make_document(
     rows: Iterable[tuple[str, str, Hashable]],
     *,
@@ -281,28 +303,55 @@ def make_document(
     target_lang: str | None,
     warnings: list[str],
 ) -> BilingualDocument:
-    """Builds the document from (source, target, paragraph key) rows, skipping empty ones.
-
-    Paragraphs are numbered from 0 (as services.SegmentPair) in order of their keys' first
-    appearance. One pass, and `isspace` rather than `strip`, because files of 50,000 rows
-    and more go through here.
-    """
-    paragraphs: dict[Hashable, int] = {}
-    pairs: list[ImportedPair] = []
-    append = pairs.append
-    untranslated = 0
+    """Builds the document from (source, target, paragraph key) rows; see document_from_columns."""
+    sources: list[str] = []
+    targets: list[str] = []
+    keys: list[Hashable] = []
     for source, target, key in rows:
-        if not target or target.isspace():
-            if not source or source.isspace():
-                continue
-            untranslated += 1
-        append(ImportedPair(source, target, paragraphs.setdefault(key, len(paragraphs))))
-    if not pairs:
+        sources.append(source)
+        targets.append(target)
+        keys.append(key)
+    return document_from_columns(
+        sources, targets, keys, source_lang=source_lang, target_lang=target_lang, warnings=warnings
+    )
+
+
+def document_from_columns(
+    sources: list[str],
+    targets: list[str],
+    keys: Sequence[Hashable],
+    *,
+    source_lang: str | None,
+    target_lang: str | None,
+    warnings: list[str],
+) -> BilingualDocument:
+    """Builds the document from parallel lists of sources, targets and paragraph keys,
+    skipping pairs empty on both sides.
+
+    Paragraphs are numbered from 0 in order of their keys' first appearance. Files of
+    50,000 rows and more go through here, so the usual file, where every pair has a
+    translation, is read with list methods that run in C rather than a loop a row.
+    """
+    untranslated = targets.count("") + sum(map(str.isspace, targets))
+    if untranslated:
+        kept = [
+            row
+            for row, (source, target) in enumerate(zip(sources, targets, strict=True))
+            if not (is_blank(source) and is_blank(target))
+        ]
+        untranslated -= len(sources) - len(kept)
+        sources = [sources[row] for row in kept]
+        targets = [targets[row] for row in kept]
+        keys = [keys[row] for row in kept]
+    if not sources:
         raise ImportRejected("The file contains no translation pairs.")
     if untranslated:
-        warnings = [*warnings, f"{untranslated} of {len(pairs)} segments have no translation."]
+        warnings = [*warnings, f"{untranslated} of {len(sources)} segments have no translation."]
+    numbers: dict[Hashable, int] = {}
     return BilingualDocument(
-        pairs=pairs,
+        sources=sources,
+        targets=targets,
+        paragraphs=[numbers.setdefault(key, len(numbers)) for key in keys],
         source_lang=normalize_language_code(source_lang),
         target_lang=normalize_language_code(target_lang),
         warnings=warnings,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -23,7 +23,8 @@ from reviewapp.importers.base import (
     BilingualFormat,
     ImportRejected,
     decode_bytes,
-    make_document,
+    document_from_columns,
+    is_blank,
 )
 
 # Column names, best first: review exports carry both "machine_translation" and the
@@ -104,14 +105,10 @@ class DelimitedFormat(BilingualFormat):
         self, data: bytes, *, max_bytes: int, declared_encoding: str | None
     ) -> BilingualDocument:
         decoded = decode_bytes(data, declared_encoding)
-        # Parallel lists of strings and ints rather than a tuple a row: a file of 50,000
-        # rows would otherwise keep 50,000 more containers alive for the garbage collector
-        # to walk again and again while the rows are read.
         sources: list[str] = []
         targets: list[str] = []
         paragraph_values: list[str] = []
         blocks: list[int] = []  # the blank-row-separated block each row is in
-        lines: list[int] = []
         columns: Columns | None = None
         two_plain_columns = False  # no header, or one naming languages: cells are source, target
         block = 0
@@ -120,12 +117,12 @@ class DelimitedFormat(BilingualFormat):
                 if two_plain_columns and len(cells) == 2:
                     # Most rows of most files; the general branch below gives the same result.
                     source, target = cells
-                    if (not source or source.isspace()) and (not target or target.isspace()):
+                    if is_blank(source) and is_blank(target):
                         block += 1
                         continue
                 else:
                     joined = "".join(cells)
-                    if not joined or joined.isspace():
+                    if is_blank(joined):
                         block += 1
                         continue
                     if columns is None:
@@ -142,19 +139,21 @@ class DelimitedFormat(BilingualFormat):
                 sources.append(source)
                 targets.append(target)
                 blocks.append(block)
-                lines.append(line)
         except csv.Error as error:
             raise ImportRejected(f"The {self.label} file is malformed: {error}.") from None
-        # Blocks only grow, so the first and last row tell whether blank rows separate them.
-        row_groups = blocks if blocks and blocks[0] != blocks[-1] else lines
+        # Blocks only grow, so the first and last row tell whether blank rows separate them;
+        # if not, every row is its own paragraph.
+        row_groups = blocks if blocks and blocks[0] != blocks[-1] else range(len(blocks))
         # A paragraph column's values are str and groups int, so the two never meet.
-        paragraph_keys: list[Hashable] = (
+        paragraph_keys: Sequence[Hashable] = (
             [value or group for value, group in zip(paragraph_values, row_groups, strict=True)]
             if paragraph_values
             else row_groups
         )
-        return make_document(
-            zip(sources, targets, paragraph_keys, strict=True),
+        return document_from_columns(
+            sources,
+            targets,
+            paragraph_keys,
             source_lang=columns.source_lang if columns else None,
             target_lang=columns.target_lang if columns else None,
             warnings=decoded.warnings(),
