@@ -15,13 +15,13 @@ The search is restricted to a band around the diagonal and widened only when the
 path touches the band's edge, so two 10,000-sentence texts align in seconds.
 """
 
+import itertools
 import json
 import math
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,9 +34,6 @@ from reviewapp.transliteration import normalise_for_matching, skeleton, word_ste
 
 Link = tuple[tuple[int, ...], tuple[int, ...]]
 Shape = tuple[int, int]
-# Cost of every link of one shape ending at source position `row` and at each target
-# position start..stop (positions count the sentences consumed so far).
-LinkCost = Callable[[Shape, int, int, int], np.ndarray]
 
 GALE_CHURCH_PRIORS: dict[Shape, float] = {
     (1, 1): 0.89,
@@ -137,61 +134,174 @@ class _Band:
         upper[-1] = target_count
         return cls(lower, upper)
 
+    @property
+    def width(self) -> int:
+        return max(last - first for first, last in zip(self.lower, self.upper, strict=True)) + 1
 
-def _best_path(
-    band: _Band, shapes: Sequence[Shape], link_cost: LinkCost
-) -> tuple[list[Link], bool]:
-    """The cheapest monotonic path through the band, and whether it touches the band's edge."""
+    def positions(self) -> np.ndarray:
+        """positions[i, c]: the target position of column c of row i, held at the row's
+        last position past its end so that every cell indexes real data."""
+        lower = np.asarray(self.lower)[:, None]
+        return np.minimum(lower + np.arange(self.width), np.asarray(self.upper)[:, None])
+
+
+@dataclass(frozen=True)
+class _Problems:
+    """Alignment problems solved together in one band: problem g links the source
+    sentences source_starts[g] .. + source_counts[g] with the target sentences
+    target_starts[g] .. + target_counts[g]. Smaller problems are padded to the largest;
+    a position's cost and best path depend only on the sentences before it, so the
+    padding never changes a problem's own cells."""
+
+    source_starts: np.ndarray
+    source_counts: np.ndarray
+    target_starts: np.ndarray
+    target_counts: np.ndarray
+    source_size: int
+    target_size: int
+
+    @classmethod
+    def single(
+        cls, source_start: int, source_count: int, target_start: int, target_count: int
+    ) -> "_Problems":
+        return cls(
+            np.array([source_start]),
+            np.array([source_count]),
+            np.array([target_start]),
+            np.array([target_count]),
+            source_count,
+            target_count,
+        )
+
+    def local_prefix(self, prefix: np.ndarray, source_side: bool) -> np.ndarray:
+        """prefix (cumulative over a whole side, from 0) restarted at each problem's
+        first sentence, one row a problem, held at the problem's total past its end."""
+        starts, counts, size = (
+            (self.source_starts, self.source_counts, self.source_size)
+            if source_side
+            else (self.target_starts, self.target_counts, self.target_size)
+        )
+        ends = starts[:, None] + np.minimum(np.arange(size + 1), counts[:, None])
+        return prefix[ends] - prefix[starts][:, None]
+
+
+# Costs of the links of each shape ending at each cell of band rows first..stop-1, for
+# each problem: costs[shape, problem, row - first, column].
+RowCosts = Callable[[int, int], np.ndarray]
+# The row costs of problems in a band; what they share (anchor windows) is built once.
+CellCosts = Callable[[_Problems, _Band], RowCosts]
+# Rows of costs are computed this many cells at a time (shapes x problems x columns x
+# rows), so that a long text's band never needs all its costs in memory at once.
+COST_CHUNK_CELLS = 1 << 22
+
+
+def _best_paths(
+    problems: _Problems, band: _Band, shapes: Sequence[Shape], row_costs: RowCosts
+) -> tuple[list[list[Link]], bool]:
+    """The cheapest monotonic path through the band for each problem, and whether any
+    path touches the band's edge.
+
+    Ties go to the shape listed first; target-only links are taken after the others, by
+    a running minimum along the row, only where they save more than 1e-9.
+    """
     lower, upper = band.lower, band.upper
-    source_count, target_count = len(lower) - 1, upper[-1]
-    totals: list[np.ndarray] = []
-    choices: list[np.ndarray] = []
+    problem_count, width = len(problems.source_counts), band.width
+    row_count = len(lower)
+    chunk_rows = max(1, COST_CHUNK_CELLS // (len(shapes) * problem_count * width))
+    totals = np.full((problem_count, row_count, width), np.inf)
+    choices = np.full((problem_count, row_count, width), -1, dtype=np.int8)
     insertion = shapes.index((0, 1)) if (0, 1) in shapes else None
-    for row in range(source_count + 1):
+    linking = [k for k, (source_step, _) in enumerate(shapes) if source_step > 0]
+    candidates = np.empty((len(linking), problem_count, width))
+    for row in range(row_count):
         first, last = lower[row], upper[row]
-        best = np.full(last - first + 1, np.inf)
-        choice = np.full(last - first + 1, -1, dtype=np.int8)
+        if row % chunk_rows == 0:
+            costs = row_costs(row, min(row + chunk_rows, row_count))
+        cost_row = row % chunk_rows
         if row == 0:
-            best[0] = 0.0
-        for shape_index, (source_step, target_step) in enumerate(shapes):
-            if source_step == 0 or source_step > row:
-                continue
-            previous = row - source_step
-            start = max(first, lower[previous] + target_step)
-            stop = min(last, upper[previous] + target_step)
-            if start > stop:
-                continue
-            candidate = totals[previous][
-                start - target_step - lower[previous] : stop - target_step - lower[previous] + 1
-            ] + link_cost((source_step, target_step), row, start, stop)
-            window = best[start - first : stop - first + 1]
-            better = candidate < window
-            window[better] = candidate[better]
-            choice[start - first : stop - first + 1][better] = shape_index
+            best = totals[:, 0]
+            best[:, 0] = 0.0
+            choice = choices[:, 0]
+        else:
+            candidates.fill(np.inf)
+            for slot, shape_index in enumerate(linking):
+                source_step, target_step = shapes[shape_index]
+                if source_step > row:
+                    continue
+                previous = row - source_step
+                start = max(first, lower[previous] + target_step)
+                stop = min(last, upper[previous] + target_step)
+                if start > stop:
+                    continue
+                np.add(
+                    totals[
+                        :,
+                        previous,
+                        start - target_step - lower[previous] : stop
+                        - target_step
+                        - lower[previous]
+                        + 1,
+                    ],
+                    costs[shape_index, :, cost_row, start - first : stop - first + 1],
+                    out=candidates[slot, :, start - first : stop - first + 1],
+                )
+            winner = candidates.argmin(axis=0)
+            totals[:, row] = np.take_along_axis(candidates, winner[None], axis=0)[0]
+            choices[:, row] = np.asarray(linking, dtype=np.int8)[winner]
+            best, choice = totals[:, row], choices[:, row]
         if insertion is not None and last > first:
             # A target-only link extends the same row; the running minimum over
             # best[k] + (cost of inserting targets k+1..j) solves the whole row at once.
-            steps = np.zeros(last - first + 1)
-            steps[1:] = link_cost((0, 1), row, first + 1, last)
-            accumulated = np.cumsum(steps)
-            extended = np.minimum.accumulate(best - accumulated) + accumulated
-            inserted = extended < best - 1e-9
-            best = np.where(inserted, extended, best)
-            choice[inserted] = insertion
-        totals.append(best)
-        choices.append(choice)
-    links: list[Link] = []
+            columns = last - first + 1
+            steps = np.zeros((problem_count, columns))
+            steps[:, 1:] = costs[insertion, :, cost_row, 1:columns]
+            accumulated = np.cumsum(steps, axis=1)
+            row_best = best[:, :columns]
+            extended = np.minimum.accumulate(row_best - accumulated, axis=1) + accumulated
+            inserted = extended < row_best - 1e-9
+            row_best[inserted] = extended[inserted]
+            choice[:, :columns][inserted] = insertion
+    return _trace_back(problems, band, shapes, choices)
+
+
+def _trace_back(
+    problems: _Problems, band: _Band, shapes: Sequence[Shape], choices: np.ndarray
+) -> tuple[list[list[Link]], bool]:
+    lower = np.asarray(band.lower)
+    upper = np.asarray(band.upper)
+    target_count = band.upper[-1]
+    source_steps = np.array([shape[0] for shape in shapes])
+    target_steps = np.array([shape[1] for shape in shapes])
+    problem_numbers = np.arange(len(problems.source_counts))
+    rows = problems.source_counts.copy()
+    columns = problems.target_counts.copy()
+    steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     touches_edge = False
-    row, column = source_count, target_count
-    while row > 0 or column > 0:
+    active = (rows > 0) | (columns > 0)
+    while active.any():
+        g, row, column = problem_numbers[active], rows[active], columns[active]
         first, last = lower[row], upper[row]
-        touches_edge |= (column == first > 0) or (column == last < target_count)
-        source_step, target_step = shapes[choices[row][column - first]]
-        links.append(
-            (tuple(range(row - source_step, row)), tuple(range(column - target_step, column)))
+        touches_edge |= bool(
+            (((column == first) & (first > 0)) | ((column == last) & (last < target_count))).any()
         )
-        row, column = row - source_step, column - target_step
-    links.reverse()
+        shape = choices[g, row, column - first]
+        source_step, target_step = source_steps[shape], target_steps[shape]
+        steps.append((g, row, column, source_step, target_step))
+        rows[active] -= source_step
+        columns[active] -= target_step
+        active = (rows > 0) | (columns > 0)
+    links: list[list[Link]] = [[] for _ in problem_numbers]
+    # Steps run from each path's end; reversed, each problem's links come in order.
+    for g, row, column, source_step, target_step in reversed(steps):
+        for g_, row_, column_, a, b in zip(
+            g.tolist(),
+            row.tolist(),
+            column.tolist(),
+            source_step.tolist(),
+            target_step.tolist(),
+            strict=True,
+        ):
+            links[g_].append((tuple(range(row_ - a, row_)), tuple(range(column_ - b, column_))))
     return links, touches_edge
 
 
@@ -199,58 +309,71 @@ def _align_in_widening_band(
     source_count: int,
     target_count: int,
     shapes: Sequence[Shape],
-    cost_for_band: Callable[[_Band], LinkCost],
+    cell_costs: CellCosts,
+    source_start: int = 0,
+    target_start: int = 0,
 ) -> list[Link]:
     if source_count == 0 or target_count == 0:
         return [((i,), ()) for i in range(source_count)] + [((), (j,)) for j in range(target_count)]
+    problems = _Problems.single(source_start, source_count, target_start, target_count)
     longer, shorter = max(source_count, target_count), min(source_count, target_count)
     half_width = max(INITIAL_BAND_HALF_WIDTH, 2 * math.ceil(longer / shorter) + 4)
     while True:
         band = _Band.around_diagonal(source_count, target_count, half_width)
-        links, touches_edge = _best_path(band, shapes, cost_for_band(band))
+        (links,), touches_edge = _best_paths(problems, band, shapes, cell_costs(problems, band))
         if not touches_edge or half_width >= longer:
             return links
         half_width *= 2
 
 
-def _group_lengths(lengths: Sequence[int], max_group: int) -> list[np.ndarray]:
-    """group[k][j]: total length of the k sentences ending before position j."""
-    prefix = np.concatenate(([0.0], np.cumsum(np.asarray(lengths, dtype=np.float64))))
-    positions = np.arange(len(prefix))
-    return [prefix - prefix[np.maximum(positions - size, 0)] for size in range(max_group + 1)]
+def _prefix(values: Iterable[float]) -> np.ndarray:
+    return np.concatenate(([0.0], np.cumsum(np.fromiter(values, dtype=np.float64))))
 
 
-def _length_link_cost(
-    source_lengths: Sequence[int],
-    target_lengths: Sequence[int],
+def _length_costs(
+    source_prefix: np.ndarray,
+    target_prefix: np.ndarray,
     priors: dict[Shape, float],
     ratio: float,
     variance: float,
-) -> LinkCost:
-    largest = max(max(shape) for shape in priors)
-    source_groups = _group_lengths(source_lengths, largest)
-    target_groups = _group_lengths(target_lengths, largest)
-    prior_costs = {shape: -math.log(prior) for shape, prior in priors.items()}
+) -> CellCosts:
+    """Prior plus Gale-Church length cost of every link shape at every cell; the
+    prefixes are of sentence lengths over whole sides."""
 
-    def cost(shape: Shape, row: int, start: int, stop: int) -> np.ndarray:
-        source_step, target_step = shape
-        return prior_costs[shape] + _length_cost(
-            source_groups[source_step][row],
-            target_groups[target_step][start : stop + 1],
-            ratio,
-            variance,
-        )
+    def costs(problems: _Problems, band: _Band) -> RowCosts:
+        sources = problems.local_prefix(source_prefix, source_side=True)
+        targets = problems.local_prefix(target_prefix, source_side=False)
+        positions = band.positions()
 
-    return cost
+        def row_costs(first: int, stop: int) -> np.ndarray:
+            rows = np.arange(first, stop)[:, None]
+            cells = positions[first:stop]
+            result = np.empty((len(priors), len(sources), stop - first, band.width))
+            for index, ((source_step, target_step), prior) in enumerate(priors.items()):
+                result[index] = -math.log(prior) + _length_cost(
+                    (sources[:, rows] - sources[:, np.maximum(rows - source_step, 0)]),
+                    (targets[:, cells] - targets[:, np.maximum(cells - target_step, 0)]),
+                    ratio,
+                    variance,
+                )
+            return result
+
+        return row_costs
+
+    return costs
 
 
 def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int]) -> list[Link]:
     """Length-only Gale-Church alignment (c=1, s2=6.8, the 1993 priors) as a baseline."""
-    link_cost = _length_link_cost(
-        source_lengths, target_lengths, GALE_CHURCH_PRIORS, GALE_CHURCH_RATIO, GALE_CHURCH_VARIANCE
+    cell_costs = _length_costs(
+        _prefix(source_lengths),
+        _prefix(target_lengths),
+        GALE_CHURCH_PRIORS,
+        GALE_CHURCH_RATIO,
+        GALE_CHURCH_VARIANCE,
     )
     return _align_in_widening_band(
-        len(source_lengths), len(target_lengths), list(GALE_CHURCH_PRIORS), lambda _band: link_cost
+        len(source_lengths), len(target_lengths), list(GALE_CHURCH_PRIORS), cell_costs
     )
 
 
@@ -287,17 +410,6 @@ class _SentenceAnchors:
     @property
     def word_keys(self) -> frozenset[str]:
         return frozenset().union(*self.keys_of_words)
-
-    @classmethod
-    def merged(cls, parts: Sequence["_SentenceAnchors"]) -> "_SentenceAnchors":
-        """The anchors of the sentences' text joined, from each sentence's."""
-        return cls(
-            numbers=_distinct(key for part in parts for key in part.numbers),
-            marks=_distinct(key for part in parts for key in part.marks),
-            cognates=_distinct(key for part in parts for key in part.cognates),
-            names=tuple(keys for part in parts for keys in part.names),
-            keys_of_words=tuple(keys for part in parts for keys in part.keys_of_words),
-        )
 
 
 def _distinct(keys: Iterable[str]) -> tuple[str, ...]:
@@ -401,183 +513,467 @@ def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
     )
 
 
-class _Postings:
-    """Sorted sentence numbers of one side for each anchor key."""
+# Kinds of keyed anchors in an _AnchorTable, and what sharing one is worth.
+_NUMBER_KIND, _MARK_KIND, _COGNATE_KIND = 0, 1, 2
+_KEYED_KINDS = ((_NUMBER_KIND, "numbers"), (_MARK_KIND, "marks"), (_COGNATE_KIND, "cognates"))
 
-    def __init__(self, keys_per_sentence: Iterable[Collection[str]]) -> None:
-        self._sentences: dict[str, list[int]] = defaultdict(list)
-        for sentence, keys in enumerate(keys_per_sentence):
+
+@dataclass(frozen=True)
+class _AnchorTable:
+    """The anchors of one side's sentences (or paragraphs) as integer arrays, so that the
+    sentences sharing a key are found for every sentence at once.
+
+    Keys are numbered by one dictionary shared by both sides. Rows are sentences.
+    """
+
+    count: int
+    # Distinct (row, key) entries of numbers, marks and cognates, with their kind.
+    key_rows: np.ndarray
+    key_ids: np.ndarray
+    key_kinds: np.ndarray
+    # One entry per skeleton key of each name occurrence.
+    name_rows: np.ndarray
+    name_occurrences: np.ndarray
+    name_keys: np.ndarray
+    # Distinct (row, key) entries of word keys, only of keys that some name of the other
+    # side has: words are only looked up by names, and most words are not names.
+    word_rows: np.ndarray
+    word_keys: np.ndarray
+
+    @property
+    def numbered(self) -> np.ndarray:
+        """How many rows before each position have a number."""
+        has_number = np.zeros(self.count, dtype=bool)
+        has_number[self.key_rows[self.key_kinds == _NUMBER_KIND]] = True
+        return np.concatenate(([0], np.cumsum(has_number)))
+
+    def merged(self, group_of_row: np.ndarray, group_count: int) -> "_AnchorTable":
+        """The anchors of groups of consecutive rows (sentences into paragraphs)."""
+        key_rows, key_ids, key_kinds = _distinct_entries(
+            group_of_row[self.key_rows], self.key_ids, self.key_kinds
+        )
+        word_rows, word_keys, _ = _distinct_entries(
+            group_of_row[self.word_rows], self.word_keys, self.word_keys
+        )
+        return _AnchorTable(
+            count=group_count,
+            key_rows=key_rows,
+            key_ids=key_ids,
+            key_kinds=key_kinds,
+            name_rows=group_of_row[self.name_rows],
+            name_occurrences=self.name_occurrences,
+            name_keys=self.name_keys,
+            word_rows=word_rows,
+            word_keys=word_keys,
+        )
+
+
+def _distinct_entries(
+    rows: np.ndarray, keys: np.ndarray, kinds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not len(rows):
+        return rows, keys, kinds
+    combined = rows.astype(np.int64) * (int(keys.max()) + 1) + keys
+    _, first = np.unique(combined, return_index=True)
+    return rows[first], keys[first], kinds[first]
+
+
+def _anchor_tables(
+    source: Sequence[_SentenceAnchors], target: Sequence[_SentenceAnchors]
+) -> tuple[_AnchorTable, _AnchorTable]:
+    key_numbers: dict[object, int] = {}
+    source_name_keys = frozenset().union(*(keys for a in source for keys in a.names))
+    target_name_keys = frozenset().union(*(keys for a in target for keys in a.names))
+    return (
+        _anchor_table(source, target_name_keys, key_numbers),
+        _anchor_table(target, source_name_keys, key_numbers),
+    )
+
+
+def _anchor_table(
+    anchors: Sequence[_SentenceAnchors],
+    other_name_keys: frozenset[str],
+    key_numbers: dict[object, int],
+) -> _AnchorTable:
+    def number_of(key: object) -> int:
+        return key_numbers.setdefault(key, len(key_numbers))
+
+    key_rows: list[int] = []
+    key_ids: list[int] = []
+    key_kinds: list[int] = []
+    name_rows: list[int] = []
+    name_occurrences: list[int] = []
+    name_keys: list[int] = []
+    word_rows: list[int] = []
+    word_keys: list[int] = []
+    # Sentences share their words' key sets (_word_keys is cached), so each set is
+    # filtered and numbered once.
+    numbered_word_keys: dict[frozenset[str], list[int]] = {}
+    occurrence = 0
+    for row, sentence in enumerate(anchors):
+        for kind, field_name in _KEYED_KINDS:
+            for key in getattr(sentence, field_name):
+                key_rows.append(row)
+                key_ids.append(number_of((kind, key)))
+                key_kinds.append(kind)
+        for keys in sentence.names:
             for key in keys:
-                self._sentences[key].append(sentence)
+                name_rows.append(row)
+                name_occurrences.append(occurrence)
+                name_keys.append(number_of(key))
+            occurrence += 1
+        for keys in sentence.keys_of_words:
+            numbers = numbered_word_keys.get(keys)
+            if numbers is None:
+                numbers = numbered_word_keys[keys] = [
+                    number_of(key) for key in keys if key in other_name_keys
+                ]
+            word_rows.extend([row] * len(numbers))
+            word_keys.extend(numbers)
+    word_row_array, word_key_array, _ = _distinct_entries(
+        np.array(word_rows, dtype=np.int64),
+        np.array(word_keys, dtype=np.int64),
+        np.array(word_keys, dtype=np.int64),
+    )
+    return _AnchorTable(
+        count=len(anchors),
+        key_rows=np.array(key_rows, dtype=np.int64),
+        key_ids=np.array(key_ids, dtype=np.int64),
+        key_kinds=np.array(key_kinds, dtype=np.int64),
+        name_rows=np.array(name_rows, dtype=np.int64),
+        name_occurrences=np.array(name_occurrences, dtype=np.int64),
+        name_keys=np.array(name_keys, dtype=np.int64),
+        word_rows=word_row_array,
+        word_keys=word_key_array,
+    )
 
-    def within(self, key: str, start: int, stop: int) -> list[int]:
-        sentences = self._sentences.get(key)
-        if not sentences:
-            return []
-        first = bisect_left(sentences, start)
-        return sentences[first : bisect_left(sentences, stop, lo=first)]
+
+class _KeyIndex:
+    """(row, key) entries of one side sorted by key and row, to find for entries of the
+    other side the rows with the same key in a window."""
+
+    def __init__(self, rows: np.ndarray, keys: np.ndarray, row_count: int) -> None:
+        self.row_count = row_count
+        self.stride = row_count + 1
+        combined = keys * self.stride + rows
+        order = np.argsort(combined, kind="stable")
+        self.combined = combined[order]
+        self.rows = rows[order]
+
+    def matches(
+        self, rows: np.ndarray, keys: np.ndarray, windows: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For each entry (row, key), the indexed rows with its key in the entry's row's
+        window (low[row]..high[row]-1): (entry numbers, indexed rows) of every match."""
+        low = np.clip(windows[0][rows], 0, self.row_count)
+        high = np.clip(windows[1][rows], low, self.row_count)
+        first = np.searchsorted(self.combined, keys * self.stride + low)
+        counts = np.searchsorted(self.combined, keys * self.stride + high) - first
+        entries = np.repeat(np.arange(len(keys)), counts)
+        ends = np.cumsum(counts)
+        within = np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts, counts)
+        return entries, self.rows[np.repeat(first, counts) + within]
 
 
-def _prefix_counts(flags: Iterable[bool]) -> np.ndarray:
-    return np.concatenate(([0], np.cumsum(np.fromiter(flags, dtype=np.int64))))
+# Entries are matched this many at a time, so that the matches (a name's keys meet each
+# matching word's keys many times over) never all wait in memory at once.
+MATCH_CHUNK_ENTRIES = 1 << 15
 
 
-class _AnchorIndex:
-    """Anchors of both sides, indexed to find the sentences of one side that share a key."""
+def _chunks(cut_points: np.ndarray, count: int) -> Iterator[slice]:
+    """Slices of about MATCH_CHUNK_ENTRIES of `count` entries, cut only at cut_points."""
+    cuts = np.unique(
+        cut_points[np.searchsorted(cut_points, np.arange(0, count, MATCH_CHUNK_ENTRIES))]
+    ).tolist()
+    for start, stop in itertools.pairwise(cuts + [count]):
+        yield slice(start, stop)
 
-    def __init__(self, source: list[_SentenceAnchors], target: list[_SentenceAnchors]) -> None:
-        self.source = source
-        self.target = target
-        # Words are only looked up by the other side's names: indexing just the keys that
-        # some name has keeps the index small (most words are not names).
-        source_name_keys = frozenset().union(*(keys for a in source for keys in a.names))
-        target_name_keys = frozenset().union(*(keys for a in target for keys in a.names))
-        self.source_words = _Postings(anchors.word_keys & target_name_keys for anchors in source)
-        self.target_words = _Postings(anchors.word_keys & source_name_keys for anchors in target)
-        self.target_numbers = _Postings(anchors.numbers for anchors in target)
-        self.target_marks = _Postings(anchors.marks for anchors in target)
-        self.target_cognates = _Postings(anchors.cognates for anchors in target)
-        self.numbered_sources = _prefix_counts(bool(anchors.numbers) for anchors in source)
-        self.numbered_targets = _prefix_counts(bool(anchors.numbers) for anchors in target)
 
-    def pair_scores(self, band: _Band) -> tuple["_AnchorScores", "_AnchorScores"]:
-        """Anchor scores of each source sentence against the targets its links may reach:
-        all anchors weighted, and shared numbers alone.
+def _add_counts(counts: np.ndarray, cells: np.ndarray) -> None:
+    """counts[cell] += 1 for each cell; the cells of a chunk lie close together."""
+    if len(cells):
+        lowest = int(cells.min())
+        added = np.bincount(cells - lowest)
+        counts[lowest : lowest + len(added)] += added
 
-        Row s of the scores covers targets window_starts[s] onwards.
-        """
-        largest = max(max(shape) for shape in ALIGNMENT_PRIORS)
-        source_count = len(self.source)
-        # Sentence s takes part in links ending at source positions s+1 .. s+largest.
-        window_starts = [band.lower[s + 1] - largest for s in range(source_count)]
-        width = 1 + max(
-            band.upper[min(s + largest, source_count)] - window_starts[s]
-            for s in range(source_count)
+
+def _first_of_runs(sorted_values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values starts in a sorted array."""
+    return np.flatnonzero(np.concatenate(([True], sorted_values[1:] != sorted_values[:-1])))
+
+
+def _distinct_matches(
+    occurrences: np.ndarray, columns: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (occurrence, column) pairs of matches sorted by occurrence: a name
+    matches a sentence once however many of its keys the sentence has."""
+    if not len(occurrences):
+        return occurrences, columns
+    starts = _first_of_runs(occurrences)
+    seen = np.zeros((len(starts), int(columns.max()) + 1), dtype=bool)
+    seen[
+        np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(occurrences)))), columns
+    ] = True
+    rows, distinct_columns = np.nonzero(seen)
+    return occurrences[starts][rows], distinct_columns
+
+
+def _count_name_hits(
+    counts: np.ndarray,
+    names: _AnchorTable,
+    words: _AnchorTable,
+    windows: tuple[np.ndarray, np.ndarray],
+    cells_of_hits: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> None:
+    """Counts once, in the cell of (row of a name, row of the other side), each name
+    occurrence and each row of `words` in the name's window with a word matching it."""
+    low = windows[0]
+    row_of_occurrence = np.zeros(names.name_occurrences.max(initial=-1) + 1, dtype=np.int64)
+    row_of_occurrence[names.name_occurrences] = names.name_rows
+    index = _KeyIndex(words.word_rows, words.word_keys, words.count)
+    for chunk in _chunks(_first_of_runs(names.name_occurrences), len(names.name_occurrences)):
+        rows = names.name_rows[chunk]
+        entries, word_rows = index.matches(rows, names.name_keys[chunk], windows)
+        occurrences, columns = _distinct_matches(
+            names.name_occurrences[chunk][entries], word_rows - low[rows[entries]]
         )
-        scores = np.zeros((source_count, width))
-        shared_numbers = np.zeros((source_count, width))
-        for sentence, anchors in enumerate(self.source):
-            start = window_starts[sentence]
-            row = scores[sentence]
-            for name_keys in anchors.names:
-                hits = {
-                    t
-                    for key in name_keys
-                    for t in self.target_words.within(key, start, start + width)
-                }
-                row[[t - start for t in hits]] += NAME_ANCHOR_WEIGHT
-            for number in anchors.numbers:
-                for t in self.target_numbers.within(number, start, start + width):
-                    row[t - start] += NUMBER_ANCHOR_WEIGHT
-                    shared_numbers[sentence, t - start] += 1
-            for mark in anchors.marks:
-                for t in self.target_marks.within(mark, start, start + width):
-                    row[t - start] += MARK_ANCHOR_WEIGHT
-            for cognate in anchors.cognates:
-                for t in self.target_cognates.within(cognate, start, start + width):
-                    row[t - start] += COGNATE_ANCHOR_WEIGHT
-        # Names written with capitals on the target side (an Arabic source has none).
-        slope = source_count / len(self.target)
-        for t, anchors in enumerate(self.target):
-            if not anchors.names:
-                continue
-            first = max(0, math.floor(t * slope) - width)
-            for name_keys in anchors.names:
-                hits = {
-                    s
-                    for key in name_keys
-                    for s in self.source_words.within(key, first, first + 2 * width)
-                }
-                for s in hits:
-                    if 0 <= t - window_starts[s] < width:
-                        scores[s, t - window_starts[s]] += NAME_ANCHOR_WEIGHT
-        return (
-            _AnchorScores(scores, window_starts, len(self.target)),
-            _AnchorScores(shared_numbers, window_starts, len(self.target)),
-        )
+        name_rows = row_of_occurrence[occurrences]
+        _add_counts(counts, cells_of_hits(name_rows, low[name_rows] + columns))
 
 
-class _AnchorScores:
-    """Pair scores of sentences in a band, and the scores of sentence groups built on them.
+_SOURCE_NAME_KIND, _TARGET_NAME_KIND = len(_KEYED_KINDS), len(_KEYED_KINDS) + 1
+
+
+def _pair_counts(
+    source: _AnchorTable,
+    target: _AnchorTable,
+    cell_of_pair: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    cell_count: int,
+    target_windows: tuple[np.ndarray, np.ndarray],
+    source_windows: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Anchor scores and shared numbers of source sentence s with the targets in
+    target_windows (low[s]..high[s]-1), in the cells that cell_of_pair gives.
+
+    Each name counts once per sentence of the other side that has a word matching it;
+    names written with capitals on the target side (an Arabic source has none) look for
+    source words in source_windows.
+    """
+    counts = np.zeros((_TARGET_NAME_KIND + 1, cell_count), dtype=np.int32)
+    index = _KeyIndex(target.key_rows, target.key_ids, target.count)
+    for chunk in _chunks(np.arange(len(source.key_rows)), len(source.key_rows)):
+        rows = source.key_rows[chunk]
+        entries, targets = index.matches(rows, source.key_ids[chunk], target_windows)
+        kinds = source.key_kinds[chunk][entries]
+        for kind, _ in _KEYED_KINDS:
+            of_kind = kinds == kind
+            _add_counts(counts[kind], cell_of_pair(rows[entries[of_kind]], targets[of_kind]))
+    _count_name_hits(counts[_SOURCE_NAME_KIND], source, target, target_windows, cell_of_pair)
+    target_low, target_high = target_windows
+
+    def cells_of_target_names(targets: np.ndarray, sources: np.ndarray) -> np.ndarray:
+        # A target's name counts only for sources whose window holds that target.
+        inside = (target_low[sources] <= targets) & (targets < target_high[sources])
+        return cell_of_pair(sources[inside], targets[inside])
+
+    _count_name_hits(
+        counts[_TARGET_NAME_KIND], target, source, source_windows, cells_of_target_names
+    )
+    # The sums are taken in the order the weights were tuned with (whole-number weights
+    # first, then each cognate, then each target-side name), so that float rounding,
+    # and with it every tie between paths, comes out the same.
+    scores = (
+        NAME_ANCHOR_WEIGHT * counts[_SOURCE_NAME_KIND]
+        + NUMBER_ANCHOR_WEIGHT * counts[_NUMBER_KIND]
+        + MARK_ANCHOR_WEIGHT * counts[_MARK_KIND]
+    )
+    for weight, kind in (
+        (COGNATE_ANCHOR_WEIGHT, _COGNATE_KIND),
+        (NAME_ANCHOR_WEIGHT, _TARGET_NAME_KIND),
+    ):
+        for count in range(int(counts[kind].max(initial=0))):
+            scores += np.where(counts[kind] > count, weight, 0.0)
+    return scores, counts[_NUMBER_KIND].astype(np.float64)
+
+
+# A link groups at most this many sentences on either side.
+_LARGEST_GROUP = max(max(shape) for shape in ALIGNMENT_PRIORS)
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """Pair scores of each problem's source sentences against the targets their links
+    may reach: row s covers local target positions starts[s] onwards.
 
     A group's score is what its source side shares with its target side, counting each
     sentence at most up to its best single match: otherwise a name repeated in three
     neighbouring targets would reward linking all three to one source sentence.
     """
 
-    def __init__(self, scores: np.ndarray, window_starts: list[int], target_count: int) -> None:
-        self.scores = scores
-        self.window_starts = window_starts
-        self.cumulative = np.zeros((scores.shape[0], scores.shape[1] + 1))
-        np.cumsum(scores, axis=1, out=self.cumulative[:, 1:])
-        self.source_caps = scores.max(axis=1, initial=0.0)
-        self.target_caps = np.zeros(target_count + 1)
-        for sentence, start in enumerate(window_starts):
-            first = max(start, 0)
-            stop = min(start + scores.shape[1], target_count)
-            if stop > first:
-                np.maximum(
-                    self.target_caps[first:stop],
-                    scores[sentence, first - start : stop - start],
-                    out=self.target_caps[first:stop],
-                )
+    starts: np.ndarray
+    scores: np.ndarray
+    cumulative: np.ndarray
+    source_caps: np.ndarray
+    target_caps: np.ndarray
 
-    def group_scores(self, shape: Shape, row: int, start: int, stop: int) -> np.ndarray:
-        """Scores of links of `shape` ending at source position `row`, targets start..stop."""
-        # Called for every row and shape of every search: sums start from the scalar 0.0
-        # rather than np.zeros, since on the short rows of a paragraph's sentences numpy's
-        # call overhead is most of the cost.
+    @classmethod
+    def build(cls, starts: np.ndarray, scores: np.ndarray, target_size: int) -> "_Windows":
+        """Windows from scores[problem, source sentence, window column]."""
+        cumulative = np.zeros(scores.shape[:2] + (scores.shape[2] + 1,))
+        np.cumsum(scores, axis=2, out=cumulative[:, :, 1:])
+        target_caps = np.zeros((scores.shape[0], target_size + 1))
+        problems, sentences, columns = np.nonzero(scores)
+        np.maximum.at(
+            target_caps,
+            (problems, starts[sentences] + columns),
+            scores[problems, sentences, columns],
+        )
+        return cls(starts, scores, cumulative, scores.max(axis=2, initial=0.0), target_caps)
+
+    def group_scores(self, shape: Shape, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """Scores of links of `shape` ending at each source row and target position."""
         source_step, target_step = shape
-        count = stop - start + 1
         source_side: np.ndarray | float = 0.0
         target_totals: list[np.ndarray | float] = [0.0] * target_step
-        for sentence in range(row - source_step, row):
-            offset = start - self.window_starts[sentence]
-            sums = self.cumulative[sentence]
-            shared = (
-                sums[offset : offset + count]
-                - sums[offset - target_step : offset - target_step + count]
+        for back_sentence in range(source_step, 0, -1):
+            sentence = rows - back_sentence
+            offsets = positions - self.starts[sentence]
+            shared = self._at(self.cumulative, sentence, offsets) - self._at(
+                self.cumulative, sentence, offsets - target_step
             )
-            source_side = source_side + np.minimum(shared, self.source_caps[sentence])
-            scores = self.scores[sentence]
+            source_side = source_side + np.minimum(shared, self.source_caps[:, sentence])
             for back in range(1, target_step + 1):
-                target_totals[back - 1] = (
-                    target_totals[back - 1] + scores[offset - back : offset - back + count]
+                target_totals[back - 1] = target_totals[back - 1] + self._at(
+                    self.scores, sentence, offsets - back
                 )
         target_side: np.ndarray | float = 0.0
         for back in range(1, target_step + 1):
             target_side = target_side + np.minimum(
-                target_totals[back - 1], self.target_caps[start - back : stop - back + 1]
+                target_totals[back - 1], self.target_caps[:, np.maximum(positions - back, 0)]
             )
         return np.minimum(source_side, target_side)
 
+    @staticmethod
+    def _at(values: np.ndarray, sentences: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+        return values[:, sentences, np.clip(offsets, 0, values.shape[2] - 1)]
 
-def _anchored_link_cost(length_cost: LinkCost, index: _AnchorIndex, band: _Band) -> LinkCost:
-    # An untranslated sentence costs the same whatever its length: Gale-Church's length
-    # term makes dropping a long sentence so dear that the aligner would rather glue it
-    # to a neighbour, which corrupts two links instead of leaving one sentence out.
-    skip_costs = {shape: -math.log(ALIGNMENT_PRIORS[shape]) for shape in ((1, 0), (0, 1))}
-    anchor_scores, number_scores = index.pair_scores(band)
 
-    def cost(shape: Shape, row: int, start: int, stop: int) -> np.ndarray:
-        if 0 in shape:
-            return np.full(stop - start + 1, skip_costs[shape])
-        source_step, target_step = shape
-        total = length_cost(shape, row, start, stop) - anchor_scores.group_scores(
-            shape, row, start, stop
-        )
-        # Numbers on either side and none shared: evidence against the link, which a
-        # skipped sentence does not pay.
-        sources = index.numbered_sources
-        targets = index.numbered_targets
-        numbered = (sources[row] - sources[row - source_step] > 0) | (
-            targets[start : stop + 1] - targets[start - target_step : stop - target_step + 1] > 0
-        )
-        disagree = numbered & (number_scores.group_scores(shape, row, start, stop) == 0)
-        total += NUMBER_MISMATCH_COST * disagree
-        return total
+@dataclass(frozen=True)
+class _Sides:
+    """What the aligner knows of both sides' sentences (or paragraphs)."""
 
-    return cost
+    source_prefix: np.ndarray
+    target_prefix: np.ndarray
+    source: _AnchorTable
+    target: _AnchorTable
+    ratio: float
+
+
+def _anchored_costs(sides: _Sides) -> CellCosts:
+    length_costs = _length_costs(
+        sides.source_prefix, sides.target_prefix, ALIGNMENT_PRIORS, sides.ratio, ALIGNMENT_VARIANCE
+    )
+    source_numbered = sides.source.numbered
+    target_numbered = sides.target.numbered
+
+    def costs(problems: _Problems, band: _Band) -> RowCosts:
+        length_row_costs = length_costs(problems, band)
+        anchors, numbers = _band_windows(sides, problems, band)
+        sources_numbered = problems.local_prefix(source_numbered, source_side=True)
+        targets_numbered = problems.local_prefix(target_numbered, source_side=False)
+        positions = band.positions()
+
+        def row_costs(first: int, stop: int) -> np.ndarray:
+            result = length_row_costs(first, stop)
+            for index, shape in enumerate(ALIGNMENT_PRIORS):
+                source_step, target_step = shape
+                if 0 in shape:
+                    # An untranslated sentence costs the same whatever its length:
+                    # Gale-Church's length term makes dropping a long sentence so dear
+                    # that the aligner would rather glue it to a neighbour, which
+                    # corrupts two links instead of leaving one sentence out.
+                    result[index] = -math.log(ALIGNMENT_PRIORS[shape])
+                    continue
+                begin = max(first, source_step)
+                if begin >= stop:
+                    continue
+                rows = np.arange(begin, stop)[:, None]
+                cells = positions[begin:stop]
+                total = result[index, :, begin - first :] - anchors.group_scores(shape, rows, cells)
+                # Numbers on either side and none shared: evidence against the link,
+                # which a skipped sentence does not pay.
+                numbered = (
+                    sources_numbered[:, rows] - sources_numbered[:, rows - source_step] > 0
+                ) | (
+                    targets_numbered[:, cells]
+                    - targets_numbered[:, np.maximum(cells - target_step, 0)]
+                    > 0
+                )
+                disagree = numbered & (numbers.group_scores(shape, rows, cells) == 0)
+                total += NUMBER_MISMATCH_COST * disagree
+                result[index, :, begin - first :] = total
+            return result
+
+        return row_costs
+
+    return costs
+
+
+def _band_windows(sides: _Sides, problems: _Problems, band: _Band) -> tuple[_Windows, _Windows]:
+    """Anchor scores, and shared numbers alone, of each source sentence against the
+    targets its links may reach in the band."""
+    source_size = problems.source_size
+    # Sentence s takes part in links ending at source positions s+1 .. s+_LARGEST_GROUP.
+    starts = np.asarray(band.lower[1:]) - _LARGEST_GROUP
+    upper = np.asarray(band.upper)
+    width = 1 + int(
+        (upper[np.minimum(np.arange(source_size) + _LARGEST_GROUP, source_size)] - starts).max()
+    )
+    # Windows of padded problems are as wide as the problem's own would be: a
+    # target-side name looks for source words around the problem's own diagonal.
+    own_widths = width - (problems.target_size - problems.target_counts)
+    problem, local = _rows_of(problems.source_counts)
+    rows = problems.source_starts[problem] + local
+    first_cell = np.zeros(sides.source.count, dtype=np.int64)
+    first_cell[rows] = (problem * source_size + local) * width - (
+        problems.target_starts[problem] + starts[local]
+    )
+    target_low = np.zeros(sides.source.count, dtype=np.int64)
+    target_high = np.zeros(sides.source.count, dtype=np.int64)
+    target_low[rows] = problems.target_starts[problem] + np.maximum(starts[local], 0)
+    target_high[rows] = problems.target_starts[problem] + np.minimum(
+        starts[local] + own_widths[problem], problems.target_counts[problem]
+    )
+    problem, local = _rows_of(problems.target_counts)
+    rows = problems.target_starts[problem] + local
+    slopes = problems.source_counts / problems.target_counts
+    first = np.maximum(0, np.floor(local * slopes[problem]).astype(np.int64) - own_widths[problem])
+    source_low = np.zeros(sides.target.count, dtype=np.int64)
+    source_high = np.zeros(sides.target.count, dtype=np.int64)
+    source_low[rows] = problems.source_starts[problem] + first
+    source_high[rows] = problems.source_starts[problem] + np.minimum(
+        first + 2 * own_widths[problem], problems.source_counts[problem]
+    )
+    shape = (len(problems.source_counts), source_size, width)
+    scores, shared_numbers = _pair_counts(
+        sides.source,
+        sides.target,
+        lambda sources, targets: first_cell[sources] + targets,
+        math.prod(shape),
+        (target_low, target_high),
+        (source_low, source_high),
+    )
+    return (
+        _Windows.build(starts, scores.reshape(shape), problems.target_size),
+        _Windows.build(starts, shared_numbers.reshape(shape), problems.target_size),
+    )
+
+
+def _rows_of(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(problem, position in the problem) of every sentence of problems of these sizes."""
+    problem = np.repeat(np.arange(len(counts)), counts)
+    ends = np.cumsum(counts)
+    return problem, np.arange(ends[-1]) - np.repeat(ends - counts, counts)
 
 
 def align_sentences(
@@ -596,33 +992,61 @@ def align_sentences(
     target_lengths = [len(sentence) for sentence in target]
     if length_ratio is None:
         length_ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
-    return _align_anchored(
-        source_lengths,
-        target_lengths,
+    source_table, target_table = _anchor_tables(
         [sentence_anchors(sentence, source_lang) for sentence in source],
         [sentence_anchors(sentence, target_lang) for sentence in target],
-        length_ratio,
     )
-
-
-def _align_anchored(
-    source_lengths: list[int],
-    target_lengths: list[int],
-    source_anchors: list[_SentenceAnchors],
-    target_anchors: list[_SentenceAnchors],
-    length_ratio: float,
-) -> list[Link]:
-    length_cost = _length_link_cost(
-        source_lengths, target_lengths, ALIGNMENT_PRIORS, length_ratio, ALIGNMENT_VARIANCE
+    sides = _Sides(
+        _prefix(source_lengths), _prefix(target_lengths), source_table, target_table, length_ratio
     )
-    index = _AnchorIndex(source_anchors, target_anchors)
-
-    def cost_for_band(band: _Band) -> LinkCost:
-        return _anchored_link_cost(length_cost, index, band)
-
     return _align_in_widening_band(
-        len(source_lengths), len(target_lengths), list(ALIGNMENT_PRIORS), cost_for_band
+        len(source), len(target), list(ALIGNMENT_PRIORS), _anchored_costs(sides)
     )
+
+
+def _align_groups(sides: _Sides, groups: Sequence[tuple[int, int, int, int]]) -> list[list[Link]]:
+    """Links inside each group (source start, source count, target start, target count)
+    of consecutive sentences.
+
+    Groups that fit in the initial band (the band then holds every cell, so it is never
+    widened) are solved together, padded to a few common sizes; larger ones alone.
+    """
+    links: list[list[Link]] = [[] for _ in groups]
+    cell_costs = _anchored_costs(sides)
+    batches: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for number, (source_start, source_count, target_start, target_count) in enumerate(groups):
+        if source_count == 0 or target_count == 0:
+            links[number] = [((i,), ()) for i in range(source_count)] + [
+                ((), (j,)) for j in range(target_count)
+            ]
+        elif max(source_count, target_count) <= INITIAL_BAND_HALF_WIDTH:
+            batches[(_padded(source_count), _padded(target_count))].append(number)
+        else:
+            links[number] = _align_in_widening_band(
+                source_count,
+                target_count,
+                list(ALIGNMENT_PRIORS),
+                cell_costs,
+                source_start,
+                target_start,
+            )
+    for (source_size, target_size), numbers in batches.items():
+        starts_and_counts = zip(*(groups[number] for number in numbers), strict=True)
+        problems = _Problems(
+            *(np.array(column) for column in starts_and_counts), source_size, target_size
+        )
+        band = _Band([0] * (source_size + 1), [target_size] * (source_size + 1))
+        batch_links, _ = _best_paths(
+            problems, band, list(ALIGNMENT_PRIORS), cell_costs(problems, band)
+        )
+        for number, group_links in zip(numbers, batch_links, strict=True):
+            links[number] = group_links
+    return links
+
+
+def _padded(count: int) -> int:
+    """Group sizes are padded to powers of two, so a few batches hold every group."""
+    return 1 << (count - 1).bit_length()
 
 
 # --- documents ------------------------------------------------------------------------
@@ -669,43 +1093,56 @@ def align_document(
     source_paragraph_of = [
         number for number, paragraph in enumerate(source_document) for _ in paragraph
     ]
+    target_paragraph_of = [
+        number for number, paragraph in enumerate(target_document) for _ in paragraph
+    ]
     source_lengths = [len(sentence) for sentence in source]
     target_lengths = [len(sentence) for sentence in target]
     ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
     # Each sentence's anchors are found once: the paragraphs' are merged from them.
-    source_anchors = [sentence_anchors(sentence, source_lang) for sentence in source]
-    target_anchors = [sentence_anchors(sentence, target_lang) for sentence in target]
+    source_table, target_table = _anchor_tables(
+        [sentence_anchors(sentence, source_lang) for sentence in source],
+        [sentence_anchors(sentence, target_lang) for sentence in target],
+    )
+    sentences = _Sides(
+        _prefix(source_lengths), _prefix(target_lengths), source_table, target_table, ratio
+    )
     if len(source_document) != len(target_document) or len(source_document) < 2:
-        links = _align_anchored(
-            source_lengths, target_lengths, source_anchors, target_anchors, ratio
+        links = _align_in_widening_band(
+            len(source), len(target), list(ALIGNMENT_PRIORS), _anchored_costs(sentences)
         )
         return _segments_from_links(
             links, source, target, source_paragraph_of, source_lang, target_lang
         )
-    source_spans = _paragraph_spans(source_document)
-    target_spans = _paragraph_spans(target_document)
     source_separator = len(join_sentences(["", ""], source_lang))
     target_separator = len(join_sentences(["", ""], target_lang))
-    paragraph_links = _align_anchored(
-        [_joined_length(source_lengths[span], source_separator) for span in source_spans],
-        [_joined_length(target_lengths[span], target_separator) for span in target_spans],
-        [_SentenceAnchors.merged(source_anchors[span]) for span in source_spans],
-        [_SentenceAnchors.merged(target_anchors[span]) for span in target_spans],
+    paragraphs = _Sides(
+        _prefix(_joined_length(paragraph, source_separator) for paragraph in source_document),
+        _prefix(_joined_length(paragraph, target_separator) for paragraph in target_document),
+        source_table.merged(np.asarray(source_paragraph_of, dtype=np.int64), len(source_document)),
+        target_table.merged(np.asarray(target_paragraph_of, dtype=np.int64), len(target_document)),
         ratio,
     )
+    paragraph_links = _align_in_widening_band(
+        len(source_document),
+        len(target_document),
+        list(ALIGNMENT_PRIORS),
+        _anchored_costs(paragraphs),
+    )
+    source_firsts = np.concatenate(([0], np.cumsum([len(p) for p in source_document]))).tolist()
+    target_firsts = np.concatenate(([0], np.cumsum([len(p) for p in target_document]))).tolist()
+    groups = [
+        _sentence_group(source_paragraphs, source_firsts)
+        + _sentence_group(target_paragraphs, target_firsts)
+        for source_paragraphs, target_paragraphs in paragraph_links
+    ]
     segments: list[AlignedSegment] = []
-    for source_paragraphs, target_paragraphs in paragraph_links:
-        source_group = _group_indices(source_paragraphs, source_spans)
-        target_group = _group_indices(target_paragraphs, target_spans)
-        group_source = [source[i] for i in source_group]
-        group_target = [target[j] for j in target_group]
-        links = _align_anchored(
-            [source_lengths[i] for i in source_group],
-            [target_lengths[j] for j in target_group],
-            [source_anchors[i] for i in source_group],
-            [target_anchors[j] for j in target_group],
-            ratio,
-        )
+    for (source_paragraphs, _), (
+        source_start,
+        source_count,
+        target_start,
+        target_count,
+    ), links in zip(paragraph_links, groups, _align_groups(sentences, groups), strict=True):
         first_paragraph = (
             source_paragraphs[0]
             if source_paragraphs
@@ -714,9 +1151,9 @@ def align_document(
         segments.extend(
             _segments_from_links(
                 links,
-                group_source,
-                group_target,
-                [source_paragraph_of[i] for i in source_group],
+                source[source_start : source_start + source_count],
+                target[target_start : target_start + target_count],
+                source_paragraph_of[source_start : source_start + source_count],
                 source_lang,
                 target_lang,
                 first_paragraph,
@@ -725,23 +1162,16 @@ def align_document(
     return segments
 
 
-def _paragraph_spans(document: list[list[str]]) -> list[slice]:
-    """Where each paragraph's sentences are in the document's list of sentences."""
-    spans: list[slice] = []
-    start = 0
-    for paragraph in document:
-        spans.append(slice(start, start + len(paragraph)))
-        start += len(paragraph)
-    return spans
+def _sentence_group(paragraphs: tuple[int, ...], firsts: list[int]) -> tuple[int, int]:
+    """(first sentence, sentence count) of consecutive paragraphs; (first, 0) for none."""
+    if not paragraphs:
+        return (0, 0)
+    return (firsts[paragraphs[0]], firsts[paragraphs[-1] + 1] - firsts[paragraphs[0]])
 
 
-def _joined_length(lengths: list[int], separator: int) -> int:
+def _joined_length(sentences: list[str], separator: int) -> int:
     """The length of sentences joined with a separator, as join_sentences joins them."""
-    return sum(lengths) + separator * max(len(lengths) - 1, 0)
-
-
-def _group_indices(paragraphs: tuple[int, ...], spans: list[slice]) -> list[int]:
-    return [i for p in paragraphs for i in range(spans[p].start, spans[p].stop)]
+    return sum(map(len, sentences)) + separator * max(len(sentences) - 1, 0)
 
 
 # --- evaluation -----------------------------------------------------------------------
