@@ -69,7 +69,7 @@ def bench_formats() -> None:
     for identifier, data in files.items():
         limit = len(data) + 1
         document = read_bilingual(f"bench.{identifier}", data, max_bytes=limit)
-        assert len(document.pairs) == len(segments), identifier
+        assert len(document) == len(segments), identifier
         took = best_of(3, lambda d=data, n=identifier, m=limit: read_bilingual(n, d, max_bytes=m))
         rate = len(data) / took / 1e6
         print(

@@ -347,11 +347,16 @@ def document_from_columns(
         raise ImportRejected("The file contains no translation pairs.")
     if untranslated:
         warnings = [*warnings, f"{untranslated} of {len(sources)} segments have no translation."]
-    numbers: dict[Hashable, int] = {}
+    if keys == range(len(keys)):
+        # Row numbers from a reader whose rows are each a paragraph: already numbered.
+        paragraphs = list(keys)
+    else:
+        numbers: dict[Hashable, int] = {}
+        paragraphs = [numbers.setdefault(key, len(numbers)) for key in keys]
     return BilingualDocument(
         sources=sources,
         targets=targets,
-        paragraphs=[numbers.setdefault(key, len(numbers)) for key in keys],
+        paragraphs=paragraphs,
         source_lang=normalize_language_code(source_lang),
         target_lang=normalize_language_code(target_lang),
         warnings=warnings,

@@ -117,7 +117,7 @@ class DelimitedFormat(BilingualFormat):
                 if two_plain_columns and len(cells) == 2:
                     # Most rows of most files; the general branch below gives the same result.
                     source, target = cells
-                    if is_blank(source) and is_blank(target):
+                    if (not source or source.isspace()) and (not target or target.isspace()):
                         block += 1
                         continue
                 else:
