@@ -515,34 +515,49 @@ def _unmatched_symbol_bound(a: str, b: str) -> float:
 
 
 # Skeleton pairs recur across a document (a name against the same common words in
-# every segment): exact distances, and limits a distance is known to exceed.
-_exact_distances: dict[tuple[str, str], float] = {}
-_distance_floors: dict[tuple[str, str], float] = {}
+# every segment). For each name skeleton, a table of the other skeletons met so far:
+# the exact distance (zero or more), or -1 - limit for a limit the distance is known to
+# exceed. One look-up in the name's table is what the name check's inner loop costs.
+_distance_tables: dict[str, dict[str, float]] = {}
+_cached_distance_count = 0
 MAX_CACHED_DISTANCES = 1 << 20
+
+
+def distance_table(name_skeleton: str) -> dict[str, float]:
+    """The cached distances from a skeleton, as skeleton_distance_within fills them: a
+    value of zero or more is the exact distance, a negative one is -1 - a limit that the
+    distance exceeds."""
+    table = _distance_tables.get(name_skeleton)
+    if table is None:
+        table = _distance_tables[name_skeleton] = {}
+    return table
 
 
 def skeleton_distance_within(a: str, b: str, limit: float) -> float:
     """skeleton_distance(a, b) when it is at most limit, else infinity; far cheaper
     than the full distance when the skeletons are far apart."""
-    key = (a, b)
-    exact = _exact_distances.get(key)
-    if exact is not None:
-        return exact if exact <= limit else math.inf
-    if _distance_floors.get(key, -1.0) >= limit:
-        return math.inf
-    if len(_exact_distances) + len(_distance_floors) > MAX_CACHED_DISTANCES:
+    global _cached_distance_count
+    table = distance_table(a)
+    known = table.get(b)
+    if known is not None:
+        if known >= 0:
+            return known if known <= limit else math.inf
+        if -1.0 - known >= limit:
+            return math.inf
+    if _cached_distance_count > MAX_CACHED_DISTANCES:
         clear_distance_cache()
+        table = distance_table(a)
     distance = math.inf if _unmatched_symbol_bound(a, b) > limit else _bounded_distance(a, b, limit)
-    if distance == math.inf:
-        _distance_floors[key] = limit
-    else:
-        _exact_distances[key] = distance
+    if b not in table:
+        _cached_distance_count += 1
+    table[b] = -1.0 - limit if distance == math.inf else distance
     return distance
 
 
 def clear_distance_cache() -> None:
-    _exact_distances.clear()
-    _distance_floors.clear()
+    global _cached_distance_count
+    _distance_tables.clear()
+    _cached_distance_count = 0
 
 
 def skeleton_distance(a: str, b: str) -> float:

@@ -39,6 +39,7 @@ from reviewapp.transliteration import (
     VOWEL_INDEL_COST,
     WEAK_CONSONANT_INDEL_COST,
     consonant_count,
+    distance_table,
     joined_skeleton,
     name_skeletons,
     normalise_for_matching,
@@ -448,6 +449,7 @@ def _best_transliteration(
         if start is None:
             continue
         limit = useful
+        distances = distance_table(name_skeleton)
         best: tuple[float, int, int, str] | None = None
         best_position = len(shapes)
         gap = 0
@@ -466,7 +468,17 @@ def _best_transliteration(
                         or abs(run_length - length) * VOWEL_INDEL_COST > limit
                     ):
                         continue
-                    distance = skeleton_distance_within(name_skeleton, run_skeleton, limit)
+                    # skeleton_distance_within's own look-up, inlined: this loop runs
+                    # for every candidate. A distance is computed up to useful even
+                    # once a closer match bounds it, so that the next search for the
+                    # same name finds it known whatever its limit.
+                    known = distances.get(run_skeleton)
+                    if known is not None and known >= 0:
+                        distance = known
+                    elif known is not None and -1.0 - known >= limit:
+                        continue
+                    else:
+                        distance = skeleton_distance_within(name_skeleton, run_skeleton, useful)
                     if distance > limit or (
                         best is not None and (distance, position) >= (best[0], best_position)
                     ):
