@@ -309,10 +309,12 @@ def _part_classes(text: str) -> tuple[bool, str, str] | None:
 
 
 def _latin_classes(lower_text: str) -> str:
-    latin = re.sub(r"[^a-z]", "", anyascii(lower_text).lower())
+    # A hyphen, which a spelling convention may insert, keeps two letters from being read
+    # as one digraph.
+    latin = re.sub(r"[^a-z-]", "", anyascii(lower_text).lower())
     latin = _SILENT_FINAL_E.sub("", _SOFT_G.sub("j", _SOFT_C.sub("s", latin)))
     classes = _GRAPHEME_PATTERN.sub(lambda match: _GRAPHEME_CLASS[match.group(0)], latin)
-    return classes.translate(_VOWEL_CLASSES)
+    return classes.replace("-", "").translate(_VOWEL_CLASSES)
 
 
 # How other languages spell sounds, rewritten into the English spellings that
@@ -363,12 +365,44 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("e(?=n[^aeiou])", "a"),
         ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
     ),
-    "dutch": (("ij", "ai"), ("oe", "u"), ("sch", "skh"), ("j", "y"), ("w", "v")),
+    # Dutch g is said in the throat, as Arabic خ, except in "ng".
+    "dutch": (
+        ("ij", "ai"),
+        ("oe", "u"),
+        ("sch", "skh"),
+        ("(?<!n)g", "kh"),
+        ("j", "y"),
+        ("w", "v"),
+    ),
+    # Italian and Romanian: c and g before e and i are "ch" and "j", "ch" and "gh" are
+    # hard, "sc" before e and i is "sh".
+    "italian": (
+        ("ch", "k"),
+        ("gh", "g"),
+        ("sc(?=[ei])", "sh"),
+        ("c(?=[ei])", "ch"),
+        ("gli", "ly"),
+        ("gn", "ny"),
+        ("[șş]", "sh"),
+        ("[țţ]", "ts"),
+    ),
+    "spanish": (("ll", "y"), ("ñ", "ny")),
+    "portuguese": (("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("z$", "s")),
+    # Persian v is said, and written in Arabic script, as w (و); gh and q are one sound.
+    "persian": (("v", "w"), ("gh", "q")),
+    # Chinese pinyin.
+    "pinyin": (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c(?!h)", "ts")),
     "gaelic": (("^ma?c", "mak"),),
     "turkish": (("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "i"), ("c(?!h)", "j")),
     # Arabic names in Latin letters: the article of "Abdel Fattah" belongs, in Arabic
-    # script, to the next word (عبد الفتاح).
-    "arabic": (("^abd[eu]l$", "abd"), ("^abd[eu]l(?=.)", "abdal")),
+    # script, to the next word (عبد الفتاح),
+    # and "zh" and "dh" are two letters ("Azhar", أزهر; "Adham", أدهم), kept apart by a
+    # hyphen from the English digraphs.
+    "arabic": (
+        ("^abd[eu]l$", "abd"),
+        ("^abd[eu]l(?=.)", "abdal"),
+        ("(?<=[aeiou])([zd])h", r"\1-h"),
+    ),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),
 }

@@ -63,6 +63,7 @@ Status = Literal["ok", "misspelled", "missing", "latin"]
 @dataclass(frozen=True, slots=True)
 class NameWords:
     function_words: frozenset[str]
+    articles: frozenset[str]
     particles: frozenset[str]
     generic_words: frozenset[str]
     demonyms: dict[str, str]
@@ -98,6 +99,7 @@ def name_words(language: str) -> NameWords:
     table = _json_table("name_words.json").get(language, {})
     return NameWords(
         frozenset(table.get("function_words", ())),
+        frozenset(table.get("articles", ())),
         frozenset(table.get("particles", ())),
         frozenset(table.get("generic_words", ())),
         table.get("demonyms", {}),
@@ -256,9 +258,16 @@ def extract_names(
             # A sentence-initial capital says nothing. A run of several capitalised
             # words is still a name ("Tiger Woods played") unless it starts with a
             # function word ("The Paris talks"); a single word needs other evidence.
-            if first.text.casefold() in vocabulary.function_words or (
+            # Mid-sentence, only an article opens a run without being part of the
+            # name ("in The Hague"): a capitalised "Will" or "May" there is a name.
+            sentence_initial = _is_sentence_initial(text, first.start)
+            folded_first = first.text.casefold()
+            if (
+                folded_first in vocabulary.articles
+                or (sentence_initial and folded_first in vocabulary.function_words)
+            ) or (
                 len(run) == 1
-                and _is_sentence_initial(text, first.start)
+                and sentence_initial
                 and not (
                     is_acronym(first.text)
                     or first.text.casefold() in known
@@ -301,13 +310,20 @@ def capitalised_mid_sentence(texts: Iterable[tuple[str, Sequence[Word]]]) -> fro
 
 # Distance limits grow with the number of consonants: a long name has more room for
 # harmless variation. Names of fewer than MIN_NEAR_CONSONANTS consonants are never
-# called misspelled, since almost any short word is that close to them.
+# called misspelled, since almost any short word is that close to them. A name of one
+# consonant ("Leao", "Will", "Yulia") is still looked for, and missing when no word
+# renders it: a wrong match only costs a finding, while skipping it also loses the
+# next part's place ("يوليا نافايا").
 MIN_NEAR_CONSONANTS = 3
-MIN_CHECKED_CONSONANTS = 2
+MIN_CHECKED_CONSONANTS = 1
+MIN_ACRONYM_WORD_CONSONANTS = 2
+# Distances and limits are sums of float costs, which land a hair on either side of a
+# limit they equal: 0.5 + 0.15 must count as within 0.35 + 2 * 0.15.
+DISTANCE_TOLERANCE = 1e-9
 
 
 def _ok_limit(consonants: int) -> float:
-    return 0.35 + 0.15 * consonants
+    return 0.35 + 0.15 * consonants + DISTANCE_TOLERANCE
 
 
 # The word right after the rendered part of the same name is where the translator
@@ -319,7 +335,8 @@ ADJACENT_LEADING_CONSONANTS = 2
 
 
 def _near_limit(consonants: int, adjacent: bool = False) -> float:
-    return (1.2 + 0.3 * max(0, consonants - 3)) * (ADJACENT_NEAR_FACTOR if adjacent else 1.0)
+    factor = ADJACENT_NEAR_FACTOR if adjacent else 1.0
+    return (1.2 + 0.3 * max(0, consonants - 3)) * factor + DISTANCE_TOLERANCE
 
 
 MAX_WINDOW_WORDS = 3
@@ -524,11 +541,17 @@ def _best_transliteration_of(
     name is available."""
     readings = list(name_skeletons(name))
     letter_names = name_words(source_lang).letter_names
-    if is_acronym(name) and letter_names:
-        readings.append(skeleton("".join(letter_names.get(letter, letter) for letter in name)))
+    # An acronym read as a word is said as one ("NATO", "ناتو") only when long enough:
+    # "UN" is not "أن".
+    fewest_consonants = MIN_CHECKED_CONSONANTS
+    if is_acronym(name):
+        fewest_consonants = MIN_ACRONYM_WORD_CONSONANTS
+        if letter_names:
+            spelled = "".join(letter_names.get(letter, letter) for letter in name)
+            readings.append(skeleton(spelled))
     consonants = consonant_count(readings[0])
     return _best_transliteration(
-        [reading for reading in readings if consonant_count(reading) >= 2],
+        [reading for reading in readings if consonant_count(reading) >= fewest_consonants],
         candidates,
         available,
         _ok_limit(consonants),
@@ -666,11 +689,23 @@ def align_names(
                 else [True] * len(target)
             )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
-            consonants = consonant_count(skeleton(word_text))
             near = best is not None and _is_near(word_text, best)
             # The word after the previous part of the same name wins over a closer
-            # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف").
-            if next_index is not None and next_index < len(target) and available[next_index]:
+            # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف"),
+            # but not over a correct rendering one word further, after a word the
+            # translator put between the parts ("محمد بن عبد الرحمن" for "Mohammed bin
+            # Abdulrahman").
+            consonants = consonant_count(skeleton(word_text))
+            if (
+                next_index is not None
+                and next_index < len(target)
+                and available[next_index]
+                and not (
+                    best is not None
+                    and best[0] <= _ok_limit(consonants)
+                    and best[1] == next_index + 1
+                )
+            ):
                 only_next = [index == next_index for index in range(len(target))]
                 following = _best_transliteration_of(
                     word_text, source_lang, candidates, only_next, adjacent=True
@@ -683,7 +718,7 @@ def align_names(
                 and not is_acronym(word_text)
                 and not (best and best[0] <= _ok_limit(consonants))
             ):
-                # "Xi", "Su", "Lee": too short to tell a rendering from any other word.
+                # "Ay", "Eo": too short to tell a rendering from any other word.
                 continue
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
