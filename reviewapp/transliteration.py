@@ -257,10 +257,10 @@ def skeleton(text: str) -> str:
     "Google" ("غوغل").
     """
     if _ARABIC_LETTER.search(text):
-        return _merged_arabic_classes(
+        return _merged_classes(
             _arabic_classes(_INITIAL_ALIF.sub("", ARABIC_DIACRITICS.sub("", text)))
         )
-    return _DOUBLED_LETTERS.sub(r"\1", _latin_classes(text.lower()))
+    return _merged_classes(_latin_classes(text.lower()))
 
 
 _NOT_A_CLASS = re.compile("[^a-zA-Z]")
@@ -273,8 +273,9 @@ def _arabic_classes(text: str) -> str:
     return _NOT_A_CLASS.sub("", text.translate(_ARABIC_CLASSES))
 
 
-def _merged_arabic_classes(classes: str) -> str:
-    # Arabic spells English "j" and "ch" with two letters (دج, تش).
+def _merged_classes(classes: str) -> str:
+    # Arabic spells English "j" and "ch" with two letters (دج, تش), and so do other
+    # languages' Latin spellings (Polish "dzh" after respelling, "Andrzej").
     return _DOUBLED_LETTERS.sub(r"\1", classes.replace("dj", "j").replace("tS", "S"))
 
 
@@ -291,7 +292,7 @@ def joined_skeleton(first: str, following: Sequence[str]) -> str:
         # The initial alif rule would apply to a later part, or the run is read by
         # Latin spelling rules, which span the parts.
         return reading_skeleton(first + "".join(following))
-    return _merged_arabic_classes(head[1] + "".join(part[2] for part in parts if part))
+    return _merged_classes(head[1] + "".join(part[2] for part in parts if part))
 
 
 @lru_cache(maxsize=65536)
@@ -324,10 +325,12 @@ def _latin_classes(lower_text: str) -> str:
 # tried and the closest reading wins. Rules apply in order to the lower-case name,
 # before diacritics are dropped, so that "ć", "ş" and "ç" still tell their sound.
 SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    # A German s before a vowel is voiced ("Rosa", روزا).
     "german": (
         ("sch", "sh"),
         ("tz", "ts"),
         ("z", "ts"),
+        ("(?<![ts])s(?=[aeiouäöü])", "z"),
         ("w", "v"),
         ("j", "y"),
         ("ei", "ai"),
@@ -425,7 +428,7 @@ def name_skeletons(name: str) -> tuple[str, ...]:
         for pattern, replacement in rules:
             respelled = pattern.sub(replacement, respelled)
         if respelled != lower:
-            reading = _DOUBLED_LETTERS.sub(r"\1", _latin_classes(respelled))
+            reading = _merged_classes(_latin_classes(respelled))
             if reading not in readings:
                 readings.append(reading)
     return tuple(readings)

@@ -320,10 +320,11 @@ MIN_ACRONYM_WORD_CONSONANTS = 2
 # Distances and limits are sums of float costs, which land a hair on either side of a
 # limit they equal: 0.5 + 0.15 must count as within 0.35 + 2 * 0.15.
 DISTANCE_TOLERANCE = 1e-9
+MAX_OK_DISTANCE = 0.95
 
 
 def _ok_limit(consonants: int) -> float:
-    return 0.35 + 0.15 * consonants + DISTANCE_TOLERANCE
+    return min(0.35 + 0.15 * consonants, MAX_OK_DISTANCE) + DISTANCE_TOLERANCE
 
 
 # The word right after the rendered part of the same name is where the translator
