@@ -192,7 +192,7 @@ RowCosts = Callable[[int, int], np.ndarray]
 CellCosts = Callable[[_Problems, _Band], RowCosts]
 # Rows of costs are computed this many cells at a time (shapes x problems x columns x
 # rows), so that a long text's band never needs all its costs in memory at once.
-COST_CHUNK_CELLS = 1 << 22
+COST_CHUNK_CELLS = 1 << 20
 
 
 def _best_paths(
@@ -208,47 +208,32 @@ def _best_paths(
     problem_count, width = len(problems.source_counts), band.width
     row_count = len(lower)
     chunk_rows = max(1, COST_CHUNK_CELLS // (len(shapes) * problem_count * width))
-    totals = np.full((problem_count, row_count, width), np.inf)
-    choices = np.full((problem_count, row_count, width), -1, dtype=np.int8)
+    # totals[row, problem, column], and one more row of infinities for the links that
+    # would start outside the band: each row's candidates are then one gather.
+    totals = np.full((row_count + 1, problem_count, width), np.inf)
+    flat_totals = totals.reshape(-1)
+    choices = np.full((row_count, problem_count, width), -1, dtype=np.int8)
     insertion = shapes.index((0, 1)) if (0, 1) in shapes else None
-    linking = [k for k, (source_step, _) in enumerate(shapes) if source_step > 0]
-    candidates = np.empty((len(linking), problem_count, width))
+    linking = np.array([k for k, (source_step, _) in enumerate(shapes) if source_step > 0])
     for row in range(row_count):
         first, last = lower[row], upper[row]
         if row % chunk_rows == 0:
-            costs = row_costs(row, min(row + chunk_rows, row_count))
+            chunk_stop = min(row + chunk_rows, row_count)
+            costs = row_costs(row, chunk_stop)
+            predecessors = _predecessors(
+                band, [shapes[k] for k in linking], problem_count, row, chunk_stop
+            )
+            # Within a row, each problem's cells come `width` after the previous one's.
+            predecessors = predecessors[:, None] + (np.arange(problem_count) * width)[:, None, None]
         cost_row = row % chunk_rows
+        best = totals[row]
+        choice = choices[row]
         if row == 0:
-            best = totals[:, 0]
             best[:, 0] = 0.0
-            choice = choices[:, 0]
         else:
-            candidates.fill(np.inf)
-            for slot, shape_index in enumerate(linking):
-                source_step, target_step = shapes[shape_index]
-                if source_step > row:
-                    continue
-                previous = row - source_step
-                start = max(first, lower[previous] + target_step)
-                stop = min(last, upper[previous] + target_step)
-                if start > stop:
-                    continue
-                np.add(
-                    totals[
-                        :,
-                        previous,
-                        start - target_step - lower[previous] : stop
-                        - target_step
-                        - lower[previous]
-                        + 1,
-                    ],
-                    costs[shape_index, :, cost_row, start - first : stop - first + 1],
-                    out=candidates[slot, :, start - first : stop - first + 1],
-                )
-            winner = candidates.argmin(axis=0)
-            totals[:, row] = np.take_along_axis(candidates, winner[None], axis=0)[0]
-            choices[:, row] = np.asarray(linking, dtype=np.int8)[winner]
-            best, choice = totals[:, row], choices[:, row]
+            candidates = flat_totals[predecessors[:, :, cost_row]] + costs[linking, :, cost_row]
+            choice[:] = linking[candidates.argmin(axis=0)]
+            best[:] = candidates.min(axis=0)
         if insertion is not None and last > first:
             # A target-only link extends the same row; the running minimum over
             # best[k] + (cost of inserting targets k+1..j) solves the whole row at once.
@@ -264,44 +249,57 @@ def _best_paths(
     return _trace_back(problems, band, shapes, choices)
 
 
+def _predecessors(
+    band: _Band, shapes: Sequence[Shape], problem_count: int, first_row: int, stop_row: int
+) -> np.ndarray:
+    """predecessors[shape, row - first_row, column]: where in the flattened totals
+    (rows x problems x band width) problem 0's link of the shape ending at the cell
+    starts; in the extra row of infinities where that is outside the band."""
+    lower = np.asarray(band.lower)
+    upper = np.asarray(band.upper)
+    row_count, width = len(lower), band.width
+    row_stride = problem_count * width
+    rows = np.arange(first_row, stop_row)[:, None]
+    positions = lower[rows] + np.arange(width)
+    result = np.empty((len(shapes), stop_row - first_row, width), dtype=np.int64)
+    for index, (source_step, target_step) in enumerate(shapes):
+        previous = np.maximum(rows - source_step, 0)
+        start_positions = positions - target_step
+        inside = (
+            (rows >= source_step)
+            & (positions <= upper[rows])
+            & (start_positions >= lower[previous])
+            & (start_positions <= upper[previous])
+        )
+        result[index] = np.where(
+            inside,
+            previous * row_stride + start_positions - lower[previous],
+            row_count * row_stride,
+        )
+    return result
+
+
 def _trace_back(
     problems: _Problems, band: _Band, shapes: Sequence[Shape], choices: np.ndarray
 ) -> tuple[list[list[Link]], bool]:
-    lower = np.asarray(band.lower)
-    upper = np.asarray(band.upper)
-    target_count = band.upper[-1]
-    source_steps = np.array([shape[0] for shape in shapes])
-    target_steps = np.array([shape[1] for shape in shapes])
-    problem_numbers = np.arange(len(problems.source_counts))
-    rows = problems.source_counts.copy()
-    columns = problems.target_counts.copy()
-    steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+    lower, upper = band.lower, band.upper
+    target_count = upper[-1]
     touches_edge = False
-    active = (rows > 0) | (columns > 0)
-    while active.any():
-        g, row, column = problem_numbers[active], rows[active], columns[active]
-        first, last = lower[row], upper[row]
-        touches_edge |= bool(
-            (((column == first) & (first > 0)) | ((column == last) & (last < target_count))).any()
-        )
-        shape = choices[g, row, column - first]
-        source_step, target_step = source_steps[shape], target_steps[shape]
-        steps.append((g, row, column, source_step, target_step))
-        rows[active] -= source_step
-        columns[active] -= target_step
-        active = (rows > 0) | (columns > 0)
-    links: list[list[Link]] = [[] for _ in problem_numbers]
-    # Steps run from each path's end; reversed, each problem's links come in order.
-    for g, row, column, source_step, target_step in reversed(steps):
-        for g_, row_, column_, a, b in zip(
-            g.tolist(),
-            row.tolist(),
-            column.tolist(),
-            source_step.tolist(),
-            target_step.tolist(),
-            strict=True,
-        ):
-            links[g_].append((tuple(range(row_ - a, row_)), tuple(range(column_ - b, column_))))
+    links: list[list[Link]] = []
+    for problem, (row, column) in enumerate(
+        zip(problems.source_counts.tolist(), problems.target_counts.tolist(), strict=True)
+    ):
+        path: list[Link] = []
+        while row > 0 or column > 0:
+            first, last = lower[row], upper[row]
+            touches_edge |= (column == first > 0) or (column == last < target_count)
+            source_step, target_step = shapes[choices.item(row, problem, column - first)]
+            path.append(
+                (tuple(range(row - source_step, row)), tuple(range(column - target_step, column)))
+            )
+            row, column = row - source_step, column - target_step
+        path.reverse()
+        links.append(path)
     return links, touches_edge
 
 
@@ -388,32 +386,20 @@ _MARK_CLASSES = {
     "(": "()[]（）",
 }
 _MARK_OF_CHARACTER = {char: mark for mark, chars in _MARK_CLASSES.items() for char in chars}
+_MARK = re.compile("[" + re.escape("".join(_MARK_OF_CHARACTER)) + "]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _SentenceAnchors:
-    """Keys are kept in tuples of distinct keys, not frozensets: they are only iterated,
-    and a 50,000-sentence document's sets took more memory than its text."""
+    """The anchors of one sentence as strings, to inspect what the aligner sees."""
 
-    numbers: tuple[str, ...]
-    marks: tuple[str, ...]
-    # First letters of long Latin-script words, for cognates between languages that
-    # share the script ("Expedition", "expédition"), after Simard et al. (1992).
-    cognates: tuple[str, ...]
+    numbers: frozenset[str]
+    marks: frozenset[str]
+    cognates: frozenset[str]
     # Skeleton keys of each capitalised word: a name matches when any of its keys occurs
     # among the other side's word keys.
     names: tuple[frozenset[str], ...]
-    # The keys of each word as _word_keys caches them, shared by every sentence with the
-    # word, rather than one set of all of a sentence's keys.
-    keys_of_words: tuple[frozenset[str], ...]
-
-    @property
-    def word_keys(self) -> frozenset[str]:
-        return frozenset().union(*self.keys_of_words)
-
-
-def _distinct(keys: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(keys))
+    word_keys: frozenset[str]
 
 
 # The vowel classes of transliteration.skeleton: vowels are left out of the keys because
@@ -493,23 +479,38 @@ def _number_tokens(number: str) -> tuple[str, ...]:
     return (digits,)
 
 
+@dataclass(frozen=True, slots=True)
+class _WordAnchors:
+    # Number and month words ("nineteen", "تموز") as number tokens.
+    numbers: tuple[str, ...]
+    # First letters of long Latin-script words, for cognates between languages that
+    # share the script ("Expedition", "expédition"), after Simard et al. (1992).
+    cognate: str | None
+    keys: frozenset[str]
+    is_name: bool
+
+
+@lru_cache(maxsize=131072)
+def _word_anchors(word: str, lang: str) -> _WordAnchors:
+    keys = _word_keys(word, lang)
+    return _WordAnchors(
+        numbers=_number_word_tokens(word, lang),
+        cognate=_cognate_key(word) if len(word) >= COGNATE_PREFIX and _is_latin(word) else None,
+        keys=keys,
+        is_name=word[0].isupper() and bool(keys),
+    )
+
+
 def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
-    words = _WORD.findall(sentence)
+    words = [_word_anchors(word, lang) for word in _WORD.findall(sentence)]
     return _SentenceAnchors(
-        numbers=_distinct(
-            [token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)]
-            + [token for word in words for token in _number_word_tokens(word, lang)]
-        ),
-        marks=_distinct(
-            _MARK_OF_CHARACTER[char] for char in sentence if char in _MARK_OF_CHARACTER
-        ),
-        cognates=_distinct(
-            _cognate_key(word) for word in words if len(word) >= COGNATE_PREFIX and _is_latin(word)
-        ),
-        names=tuple(
-            keys for word in words if word[0].isupper() and (keys := _word_keys(word, lang))
-        ),
-        keys_of_words=tuple(keys for word in words if (keys := _word_keys(word, lang))),
+        numbers=frozenset(
+            token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)
+        ).union(*(word.numbers for word in words)),
+        marks=frozenset(_MARK_OF_CHARACTER[char] for char in _MARK.findall(sentence)),
+        cognates=frozenset(word.cognate for word in words if word.cognate),
+        names=tuple(word.keys for word in words if word.is_name),
+        word_keys=frozenset().union(*(word.keys for word in words)),
     )
 
 
@@ -578,73 +579,156 @@ def _distinct_entries(
     return rows[first], keys[first], kinds[first]
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """The words, numbers and marks of sentences: the distinct tokens, and the row
+    (sentence) and distinct-token number of each token in text order."""
+
+    distinct: list[str]
+    rows: np.ndarray
+    numbers: np.ndarray
+
+    @classmethod
+    def find(cls, sentences: Sequence[str]) -> "_Tokens":
+        # One pass over the text with the sentences one a line: a line break is a token
+        # of its own (number 0) that moves to the next row. Words, numbers and marks
+        # start with different characters, so one pattern finds what three would. The
+        # text is read a block of sentences at a time, so that its tokens as strings
+        # never all wait in memory.
+        number_of = {"\n": 0}
+        blocks: list[np.ndarray] = []
+        for start in range(0, len(sentences), TOKEN_BLOCK_SENTENCES):
+            block = sentences[start : start + TOKEN_BLOCK_SENTENCES]
+            text = "\n".join(sentence.replace("\n", " ") for sentence in block) + "\n"
+            found = _TOKEN.findall(text)
+            for token in dict.fromkeys(found):
+                number_of.setdefault(token, len(number_of))
+            blocks.append(
+                np.fromiter(map(number_of.__getitem__, found), dtype=np.int64, count=len(found))
+            )
+        numbers = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+        breaks = numbers == 0
+        rows = np.cumsum(breaks) - breaks
+        return cls(list(number_of)[1:], rows[~breaks], numbers[~breaks] - 1)
+
+    def expand(self, values: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """(token position, value) for every value of every token, in text order, where
+        values[n] are the values of distinct token n."""
+        ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
+        flat = np.fromiter(itertools.chain.from_iterable(values), dtype=np.int64)
+        counts = (ends - np.concatenate(([0], ends[:-1])))[self.numbers]
+        positions = np.repeat(np.arange(len(self.numbers)), counts)
+        token_ends = np.cumsum(counts)
+        within = np.arange(token_ends[-1] if len(token_ends) else 0) - np.repeat(
+            token_ends - counts, counts
+        )
+        return positions, flat[np.repeat(ends[self.numbers] - counts, counts) + within]
+
+
+TOKEN_BLOCK_SENTENCES = 4096
+_TOKEN = re.compile(r"\n|" + "|".join(f"(?:{p.pattern})" for p in (_WORD, _NUMBER, _MARK)))
+
+
 def _anchor_tables(
-    source: Sequence[_SentenceAnchors], target: Sequence[_SentenceAnchors]
+    source: Sequence[str], source_lang: str, target: Sequence[str], target_lang: str
 ) -> tuple[_AnchorTable, _AnchorTable]:
+    """The anchor tables of both sides, found in one pass over each side's text, with
+    each distinct word looked at once."""
+    sides = []
+    for sentences, lang in ((source, source_lang), (target, target_lang)):
+        tokens = _Tokens.find(sentences)
+        words = [
+            _word_anchors(token, lang) if not _is_number_or_mark(token) else None
+            for token in tokens.distinct
+        ]
+        sides.append((len(sentences), tokens, words))
+    name_keys = [
+        frozenset().union(*(word.keys for word in words if word and word.is_name))
+        for _, _, words in sides
+    ]
     key_numbers: dict[object, int] = {}
-    source_name_keys = frozenset().union(*(keys for a in source for keys in a.names))
-    target_name_keys = frozenset().union(*(keys for a in target for keys in a.names))
-    return (
-        _anchor_table(source, target_name_keys, key_numbers),
-        _anchor_table(target, source_name_keys, key_numbers),
+    source_table, target_table = (
+        _anchor_table(count, tokens, words, other_name_keys, key_numbers)
+        for (count, tokens, words), other_name_keys in zip(sides, reversed(name_keys), strict=True)
     )
+    return source_table, target_table
+
+
+def _is_number_or_mark(token: str) -> bool:
+    # re's \d is Unicode's decimal digits, as str.isdecimal.
+    return token[0].isdecimal() or token in _MARK_OF_CHARACTER
 
 
 def _anchor_table(
-    anchors: Sequence[_SentenceAnchors],
+    count: int,
+    tokens: _Tokens,
+    words: list[_WordAnchors | None],
     other_name_keys: frozenset[str],
     key_numbers: dict[object, int],
 ) -> _AnchorTable:
+    """`words` holds the anchors of each distinct token that is a word, None for the
+    numbers and marks."""
+
     def number_of(key: object) -> int:
         return key_numbers.setdefault(key, len(key_numbers))
 
-    key_rows: list[int] = []
-    key_ids: list[int] = []
-    key_kinds: list[int] = []
-    name_rows: list[int] = []
-    name_occurrences: list[int] = []
-    name_keys: list[int] = []
-    word_rows: list[int] = []
-    word_keys: list[int] = []
-    # Sentences share their words' key sets (_word_keys is cached), so each set is
-    # filtered and numbered once.
-    numbered_word_keys: dict[frozenset[str], list[int]] = {}
-    occurrence = 0
-    for row, sentence in enumerate(anchors):
-        for kind, field_name in _KEYED_KINDS:
-            for key in getattr(sentence, field_name):
-                key_rows.append(row)
-                key_ids.append(number_of((kind, key)))
-                key_kinds.append(kind)
-        for keys in sentence.names:
-            for key in keys:
-                name_rows.append(row)
-                name_occurrences.append(occurrence)
-                name_keys.append(number_of(key))
-            occurrence += 1
-        for keys in sentence.keys_of_words:
-            numbers = numbered_word_keys.get(keys)
-            if numbers is None:
-                numbers = numbered_word_keys[keys] = [
-                    number_of(key) for key in keys if key in other_name_keys
-                ]
-            word_rows.extend([row] * len(numbers))
-            word_keys.extend(numbers)
-    word_row_array, word_key_array, _ = _distinct_entries(
-        np.array(word_rows, dtype=np.int64),
-        np.array(word_keys, dtype=np.int64),
-        np.array(word_keys, dtype=np.int64),
+    def numbers(token: str, word: _WordAnchors | None) -> list[int]:
+        if word is not None:
+            return [number_of((_NUMBER_KIND, number)) for number in word.numbers]
+        if token[0].isdecimal():
+            return [number_of((_NUMBER_KIND, number)) for number in _number_tokens(token)]
+        return []
+
+    keyed = {
+        _NUMBER_KIND: [
+            numbers(token, word) for token, word in zip(tokens.distinct, words, strict=True)
+        ],
+        _MARK_KIND: [
+            [number_of((_MARK_KIND, _MARK_OF_CHARACTER[token]))]
+            if token in _MARK_OF_CHARACTER
+            else []
+            for token in tokens.distinct
+        ],
+        _COGNATE_KIND: [
+            [number_of((_COGNATE_KIND, word.cognate))] if word and word.cognate else []
+            for word in words
+        ],
+    }
+    key_rows: list[np.ndarray] = []
+    key_ids: list[np.ndarray] = []
+    key_kinds: list[np.ndarray] = []
+    for kind, values in keyed.items():
+        positions, ids = tokens.expand(values)
+        key_rows.append(tokens.rows[positions])
+        key_ids.append(ids)
+        key_kinds.append(np.full(len(ids), kind))
+    name_positions, name_keys = tokens.expand(
+        [[number_of(key) for key in word.keys] if word and word.is_name else [] for word in words]
+    )
+    # Each word that is a name is one occurrence, numbered by its place among them.
+    name_occurrences = np.cumsum(np.concatenate(([1], np.diff(name_positions) != 0))) - 1
+    word_positions, word_keys = tokens.expand(
+        [
+            [number_of(key) for key in word.keys if key in other_name_keys] if word else []
+            for word in words
+        ]
+    )
+    distinct_key_rows, distinct_key_ids, distinct_key_kinds = _distinct_entries(
+        np.concatenate(key_rows), np.concatenate(key_ids), np.concatenate(key_kinds)
+    )
+    word_rows, distinct_word_keys, _ = _distinct_entries(
+        tokens.rows[word_positions], word_keys, word_keys
     )
     return _AnchorTable(
-        count=len(anchors),
-        key_rows=np.array(key_rows, dtype=np.int64),
-        key_ids=np.array(key_ids, dtype=np.int64),
-        key_kinds=np.array(key_kinds, dtype=np.int64),
-        name_rows=np.array(name_rows, dtype=np.int64),
-        name_occurrences=np.array(name_occurrences, dtype=np.int64),
-        name_keys=np.array(name_keys, dtype=np.int64),
-        word_rows=word_row_array,
-        word_keys=word_key_array,
+        count=count,
+        key_rows=distinct_key_rows,
+        key_ids=distinct_key_ids,
+        key_kinds=distinct_key_kinds,
+        name_rows=tokens.rows[name_positions],
+        name_occurrences=name_occurrences[: len(name_positions)],
+        name_keys=name_keys,
+        word_rows=word_rows,
+        word_keys=distinct_word_keys,
     )
 
 
@@ -992,10 +1076,7 @@ def align_sentences(
     target_lengths = [len(sentence) for sentence in target]
     if length_ratio is None:
         length_ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
-    source_table, target_table = _anchor_tables(
-        [sentence_anchors(sentence, source_lang) for sentence in source],
-        [sentence_anchors(sentence, target_lang) for sentence in target],
-    )
+    source_table, target_table = _anchor_tables(source, source_lang, target, target_lang)
     sides = _Sides(
         _prefix(source_lengths), _prefix(target_lengths), source_table, target_table, length_ratio
     )
@@ -1100,10 +1181,7 @@ def align_document(
     target_lengths = [len(sentence) for sentence in target]
     ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
     # Each sentence's anchors are found once: the paragraphs' are merged from them.
-    source_table, target_table = _anchor_tables(
-        [sentence_anchors(sentence, source_lang) for sentence in source],
-        [sentence_anchors(sentence, target_lang) for sentence in target],
-    )
+    source_table, target_table = _anchor_tables(source, source_lang, target, target_lang)
     sentences = _Sides(
         _prefix(source_lengths), _prefix(target_lengths), source_table, target_table, ratio
     )

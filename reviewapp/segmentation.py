@@ -23,6 +23,7 @@ Decisions that hold for every language:
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reviewapp.languages import base_language
 
@@ -39,7 +40,6 @@ _ELLIPSIS_RUN = re.compile(r"^(?:…+|\.{2,}|[.…]{2,})$")
 _CLOSERS = re.compile(r"(?:[ \u00a0\u202f]?[»›]|[”’\"')\]}）」』»›])*")
 _OPENERS = "\"'“‘„«‹([{（「『¿¡"
 
-_LAST_TOKEN = re.compile(r"(\S+)$")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
 _DIGITS = re.compile(r"^\d+$")
@@ -152,6 +152,7 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+@lru_cache(maxsize=256)
 def _rules_for(lang: str) -> _LanguageRules:
     specific = _LANGUAGE_RULES.get(base_language(lang), _LanguageRules())
     return _LanguageRules(
@@ -170,12 +171,15 @@ def _full_stop_ends_sentence(
     sentence_so_far: str, next_token: str, rules: _LanguageRules, base_lang: str
 ) -> bool:
     """Decides whether a single full stop followed by a space ends the sentence."""
-    last_match = _LAST_TOKEN.search(sentence_so_far)
-    if last_match is None:
+    # The word the full stop ends; none when a space comes before the stop. (Split from
+    # the right: a regex anchored at the end would be tried at every position.)
+    if not sentence_so_far or sentence_so_far[-1].isspace():
         return False
-    last = _strip_openers(last_match.group(1)).lower()
+    words_so_far = sentence_so_far.rsplit(maxsplit=1)
+    last_token = words_so_far[-1]
+    last = _strip_openers(last_token).lower()
     next_word = _strip_openers(next_token)
-    if sentence_so_far.strip() == last_match.group(1) and _LIST_MARKER.match(last):
+    if len(words_so_far) == 1 and _LIST_MARKER.match(last):
         return False
     if len(last) == 1 and last.isalpha():
         return False
