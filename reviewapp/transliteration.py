@@ -48,7 +48,9 @@ _ARABIC_CLASSES = str.maketrans(
         "ه": "h",
         "خ": "X",
         "د": "d",
-        "ض": "d",
+        # Dad is said d in Arabic but z in Persian and Turkic names (رضا "Reza"), and
+        # romanised dh as well: a class of its own, near all three.
+        "ض": "Z",
         "ذ": "D",
         "ر": "r",
         "ز": "z",
@@ -128,6 +130,9 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
         ("sT", 0.3),
         ("dD", 0.3),
         ("zD", 0.3),
+        ("dZ", 0.15),
+        ("DZ", 0.2),
+        ("zZ", 0.3),
         ("zs", 0.4),
         ("kq", 0.3),
         ("gq", 0.25),
@@ -624,10 +629,27 @@ def _consonants(name_skeleton: str) -> list[str]:
     return [symbol for symbol in name_skeleton if symbol not in _VOWELS]
 
 
+# A skeleton that lines up only past a dropped first consonant must still have this
+# many consonants to go on: "Broad" is not lined up with "عريض" by "rd".
+MIN_CONSONANTS_AFTER_SKIP = 3
+
+
 def same_leading_consonants(a: str, b: str, count: int = 1) -> bool:
     """Whether two skeletons start with the same count consonants in the same order, up
-    to usual variants: a rendering whose start lines up with the name's."""
-    leading_a, leading_b = _consonants(a)[:count], _consonants(b)[:count]
+    to usual variants, or do so once a first consonant dropped from one of them is
+    passed over ("Wembanyama", "ويبانياما" line up from the b)."""
+    consonants_a, consonants_b = _consonants(a), _consonants(b)
+    if _lined_up(consonants_a, consonants_b, count):
+        return True
+    return any(
+        min(len(rest_a), len(rest_b)) >= MIN_CONSONANTS_AFTER_SKIP
+        and _lined_up(rest_a, rest_b, count)
+        for rest_a, rest_b in ((consonants_a[1:], consonants_b), (consonants_a, consonants_b[1:]))
+    )
+
+
+def _lined_up(consonants_a: list[str], consonants_b: list[str], count: int) -> bool:
+    leading_a, leading_b = consonants_a[:count], consonants_b[:count]
     return len(leading_a) == len(leading_b) == count and all(
         _substitution_cost(symbol_a, symbol_b) < 1.0
         for symbol_a, symbol_b in zip(leading_a, leading_b, strict=True)

@@ -9,6 +9,7 @@ import json
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -236,12 +237,15 @@ def extract_names(
     target_lang: str,
     known_capitalised: frozenset[str],
     tokens: Sequence[Word] | None = None,
+    kept_in_translation: AbstractSet[str] = frozenset(),
 ) -> list[SourceName]:
     """Capitalised word runs that look like proper names, among the text's words
     (tokens, when the caller has them already).
 
     A single capitalised word opening a sentence counts only when it is known as a
-    name: an exonym, an acronym, or a word the document capitalises mid-sentence.
+    name: an exonym, an acronym, a word the document capitalises mid-sentence, or one
+    that a translation into another script keeps in Latin letters (kept_in_translation),
+    as translators do with names and not with common words.
     """
     vocabulary = name_words(source_lang)
     known = exonyms(source_lang, target_lang)
@@ -272,6 +276,7 @@ def extract_names(
                     is_acronym(first.text)
                     or first.text.casefold() in known
                     or first.text in known_capitalised
+                    or first.text in kept_in_translation
                 )
             ):
                 run.pop(0)
@@ -637,8 +642,11 @@ def align_names(
             suggestion,
         )
 
+    kept_in_latin = (
+        frozenset() if target_is_latin else {word.text for word in target if word.is_latin}
+    )
     for name in extract_names(
-        pair.source, source_lang, target_lang, known_capitalised, split.source
+        pair.source, source_lang, target_lang, known_capitalised, split.source, kept_in_latin
     ):
         tokens = tuple(
             token
