@@ -67,6 +67,8 @@ class NameWords:
     articles: frozenset[str]
     particles: frozenset[str]
     generic_words: frozenset[str]
+    # Generic words of places and landmarks, whose names are often translated.
+    landmark_words: frozenset[str]
     demonyms: dict[str, str]
     letter_names: dict[str, str]
 
@@ -103,6 +105,7 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("articles", ())),
         frozenset(table.get("particles", ())),
         frozenset(table.get("generic_words", ())),
+        frozenset(table.get("landmark_words", ())),
         table.get("demonyms", {}),
         table.get("letter_names", {}),
     )
@@ -656,6 +659,11 @@ def align_names(
         # The target index after the last rendered part of this name: the next part
         # is most likely there, which decides between equally near misspellings.
         next_index: int | None = None
+        # The name of a square, a street, a sea ("Independence Square", "ميدان
+        # الاستقلال"; "Red Sea") is translated word by word as often as transliterated:
+        # its other words are not missing for want of a transliteration. A company or
+        # a person's is not ("Arm Holdings", "George Bush").
+        landmark = any(token.text.casefold() in vocabulary.landmark_words for token in tokens)
         pending = _unit_candidates(tokens, pair.source, known)
         while pending:
             first_index, last_index, forms = pending.pop(0)
@@ -738,7 +746,7 @@ def align_names(
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )
-            else:
+            elif not landmark:
                 renderings.append(rendering(first, last, "missing", None, "", suggestion))
     return renderings
 
