@@ -65,6 +65,7 @@ Status = Literal["ok", "misspelled", "missing", "latin"]
 class NameWords:
     function_words: frozenset[str]
     articles: frozenset[str]
+    coordinators: frozenset[str]
     particles: frozenset[str]
     generic_words: frozenset[str]
     # Generic words of places and landmarks, whose names are often translated.
@@ -103,6 +104,7 @@ def name_words(language: str) -> NameWords:
     return NameWords(
         frozenset(table.get("function_words", ())),
         frozenset(table.get("articles", ())),
+        frozenset(table.get("coordinators", ())),
         frozenset(table.get("particles", ())),
         frozenset(table.get("generic_words", ())),
         frozenset(table.get("landmark_words", ())),
@@ -246,9 +248,10 @@ def extract_names(
     (tokens, when the caller has them already).
 
     A single capitalised word opening a sentence counts only when it is known as a
-    name: an exonym, an acronym, a word the document capitalises mid-sentence, or one
+    name: an exonym, an acronym, a word the document capitalises mid-sentence, one
     that a translation into another script keeps in Latin letters (kept_in_translation),
-    as translators do with names and not with common words.
+    as translators do with names and not with common words, or one joined to a
+    capitalised word by "and".
     """
     vocabulary = name_words(source_lang)
     known = exonyms(source_lang, target_lang)
@@ -257,7 +260,8 @@ def extract_names(
     names: list[SourceName] = []
     run: list[Word] = []
 
-    def close_run() -> None:
+    def close_run(after: int) -> None:
+        """Close the run of capitalised words, which tokens[after] follows."""
         while run and run[-1].text.casefold() in vocabulary.particles:
             run.pop()
         if run and text[run[0].start : run[-1].end].casefold() not in known:
@@ -280,6 +284,7 @@ def extract_names(
                     or first.text.casefold() in known
                     or first.text in known_capitalised
                     or first.text in kept_in_translation
+                    or coordinated_with_name(after)
                 )
             ):
                 run.pop(0)
@@ -288,6 +293,14 @@ def extract_names(
         if run:
             names.append(SourceName(tuple(run)))
         run.clear()
+
+    def coordinated_with_name(after: int) -> bool:
+        # "Shell and BP raised dividends": what is joined to a name is one too.
+        return (
+            after + 1 < len(tokens)
+            and tokens[after].text.casefold() in vocabulary.coordinators
+            and _is_capitalised(tokens[after + 1])
+        )
 
     for index, token in enumerate(tokens):
         joined = bool(run) and text[run[-1].end : token.start] in (" ", "-")
@@ -298,11 +311,11 @@ def extract_names(
             and text[token.end : tokens[index + 1].start] in (" ", "-")
         ):
             if run and not joined:
-                close_run()
+                close_run(index)
             run.append(token)
         elif run:
-            close_run()
-    close_run()
+            close_run(index)
+    close_run(len(tokens))
     return names
 
 
