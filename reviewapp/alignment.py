@@ -1142,6 +1142,9 @@ def _segments_from_links(
     target_lang: str,
     first_paragraph: int = 0,
 ) -> list[AlignedSegment]:
+    # Sentences are joined as join_sentences joins them, with its separator found once.
+    source_separator = join_sentences(["", ""], source_lang)
+    target_separator = join_sentences(["", ""], target_lang)
     segments: list[AlignedSegment] = []
     paragraph = first_paragraph
     for source_indices, target_indices in links:
@@ -1150,8 +1153,8 @@ def _segments_from_links(
         segments.append(
             AlignedSegment(
                 paragraph=paragraph,
-                source=join_sentences([source[i] for i in source_indices], source_lang),
-                target=join_sentences([target[j] for j in target_indices], target_lang),
+                source=source_separator.join([source[i] for i in source_indices]),
+                target=target_separator.join([target[j] for j in target_indices]),
             )
         )
     return segments
