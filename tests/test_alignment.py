@@ -5,6 +5,10 @@ import pytest
 from reviewapp.alignment import (
     AlignedSegment,
     Link,
+    _align_groups,
+    _anchor_tables,
+    _prefix,
+    _Sides,
     align_document,
     align_sentences,
     format_links,
@@ -118,6 +122,54 @@ def test_long_english_arabic_documents(names: list[str], strict_f1: float, lax_f
     assert scores.strict_f1 >= strict_f1
     assert scores.lax_f1 >= lax_f1
     assert scores.strict_f1 > score_alignments(gold, baseline).strict_f1
+
+
+# Sizes of consecutive groups cut from news-a then news-b: sides of one or none, sizes
+# that pad to the same batch and to different ones, and one past the initial band's
+# half width, which is solved alone in its own band. Arabic to English too, for names
+# written with capitals on the target side, which look for source words in a window.
+@pytest.mark.parametrize("arabic_source", [False, True])
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        [(1, 1), (2, 3), (5, 4), (0, 2), (3, 0), (7, 7), (12, 9), (4, 6), (1, 1), (8, 8)],
+        [(31, 29), (2, 2), (30, 30), (3, 5), (1, 9), (9, 1)],
+    ],
+)
+def test_groups_solved_together_link_as_each_alone(
+    sizes: list[tuple[int, int]], arabic_source: bool
+) -> None:
+    english_a, arabic_a, _ = gold_set("news-a")
+    english_b, arabic_b, _ = gold_set("news-b")
+    source, target = english_a + english_b, arabic_a + arabic_b
+    source_lang, target_lang = "en", "ar"
+    if arabic_source:
+        source, target, source_lang, target_lang = target, source, target_lang, source_lang
+    ratio = sum(map(len, target)) / sum(map(len, source))
+    groups = []
+    source_start = target_start = 0
+    for source_count, target_count in sizes:
+        groups.append((source_start, source_count, target_start, target_count))
+        source_start += source_count
+        target_start += target_count
+    assert source_start <= len(source) and target_start <= len(target)
+    sides = _Sides(
+        _prefix(map(len, source)),
+        _prefix(map(len, target)),
+        *_anchor_tables(source, source_lang, target, target_lang),
+        ratio,
+    )
+    alone = [
+        align_sentences(
+            source[source_start : source_start + source_count],
+            target[target_start : target_start + target_count],
+            source_lang,
+            target_lang,
+            length_ratio=ratio,
+        )
+        for source_start, source_count, target_start, target_count in groups
+    ]
+    assert _align_groups(sides, groups) == alone
 
 
 @pytest.mark.parametrize(
