@@ -220,32 +220,38 @@ def _best_paths(
         if row % chunk_rows == 0:
             chunk_stop = min(row + chunk_rows, row_count)
             costs = row_costs(row, chunk_stop)
+            linking_costs = costs[linking]
             predecessors = _predecessors(
                 band, [shapes[k] for k in linking], problem_count, row, chunk_stop
             )
             # Within a row, each problem's cells come `width` after the previous one's.
             predecessors = predecessors[:, None] + (np.arange(problem_count) * width)[:, None, None]
+            if insertion is not None:
+                # What inserting targets 1..c costs after column 0, for every row.
+                steps = costs[insertion].copy()
+                steps[:, :, 0] = 0.0
+                accumulated = np.cumsum(steps, axis=2)
         cost_row = row % chunk_rows
         best = totals[row]
         choice = choices[row]
         if row == 0:
             best[:, 0] = 0.0
         else:
-            candidates = flat_totals[predecessors[:, :, cost_row]] + costs[linking, :, cost_row]
+            candidates = flat_totals[predecessors[:, :, cost_row]]
+            candidates += linking_costs[:, :, cost_row]
             choice[:] = linking[candidates.argmin(axis=0)]
-            best[:] = candidates.min(axis=0)
+            candidates.min(axis=0, out=best)
         if insertion is not None and last > first:
             # A target-only link extends the same row; the running minimum over
             # best[k] + (cost of inserting targets k+1..j) solves the whole row at once.
             columns = last - first + 1
-            steps = np.zeros((problem_count, columns))
-            steps[:, 1:] = costs[insertion, :, cost_row, 1:columns]
-            accumulated = np.cumsum(steps, axis=1)
+            row_accumulated = accumulated[:, cost_row, :columns]
             row_best = best[:, :columns]
-            extended = np.minimum.accumulate(row_best - accumulated, axis=1) + accumulated
+            extended = np.minimum.accumulate(row_best - row_accumulated, axis=1)
+            extended += row_accumulated
             inserted = extended < row_best - 1e-9
-            row_best[inserted] = extended[inserted]
-            choice[:, :columns][inserted] = insertion
+            np.copyto(row_best, extended, where=inserted)
+            np.copyto(choice[:, :columns], insertion, where=inserted)
     return _trace_back(problems, band, shapes, choices)
 
 

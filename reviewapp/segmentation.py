@@ -199,12 +199,13 @@ def _ends_sentence(
 ) -> bool:
     """Whether the terminator `run`, with closers up to `end`, ends the sentence at `start`."""
     marks = run.group()
-    if all(mark in _FULLWIDTH_TERMINATORS for mark in marks):
+    if _FULLWIDTH_TERMINATORS.issuperset(marks):
         return True
-    rest = line[end:]
-    if not rest[:1].isspace():
+    # The rest of the line is read in place, not sliced off: a copy for every full stop
+    # would make a long unbroken text cost the square of its length.
+    if not line[end : end + 1].isspace():
         return False
-    next_match = _NEXT_TOKEN.match(rest)
+    next_match = _NEXT_TOKEN.match(line, end)
     if next_match is None:
         return True
     next_token = next_match.group(1)
