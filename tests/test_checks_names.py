@@ -114,6 +114,38 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Talks opened in Algiers.", "بدأت المحادثات في الجزائر.", set()),
         ("It is written in Cyrillic.", "إنها مكتوبة بالسيريلية.", set()),
         ("Reporters from the BBC attended.", "حضر صحفيون من BBC.", set()),
+        # A capitalised modal mid-sentence is a name; a name of one consonant is
+        # looked for too.
+        (
+            "The film stars Will Ferrell.",
+            "يقوم ببطولة الفيلم الإرادة فيريل.",
+            {"name_missing:Will"},
+        ),
+        ("Coach Leo said so.", "قال المدرب الأسد ذلك.", {"name_missing:Leo"}),
+        # A sentence-initial word is a name when the translation keeps it in Latin
+        # letters, or when it is joined to a name by "and".
+        ("Zalando grew fast.", "نما Zalando بسرعة.", {"name_latin:Zalando"}),
+        ("Unilever and BP gained.", "ارتفعت الدهون وبي بي.", {"name_missing:Unilever"}),
+        # The name of a landmark is often translated.
+        ("Crowds filled Liberation Square.", "ملأت الحشود ميدان التحرير.", set()),
+        # A country's name in French, as organisations borrow it.
+        ("He flew Air Algérie.", "سافر على الخطوط الجوية الجزائرية.", set()),
+        # The Arabic article assimilated to the next letter is a particle.
+        ("Ahmed En-Nasser spoke.", "تحدث أحمد الناصر.", set()),
+        # A correct rendering after a word the translator put between the parts.
+        ("Saud bin Abdulmohsen arrived.", "وصل سعود بن عبد المحسن.", set()),
+        # Persian, pinyin and Spanish spellings; dad said z.
+        ("Javad Zarif spoke.", "تحدث جواد ظريف.", set()),
+        ("Wang Qishan spoke.", "تحدث وانغ تشي شان.", set()),
+        ("David Villa scored.", "سجل دافيد فيا.", set()),
+        ("Reza Pahlavi spoke.", "تحدث رضا بهلوي.", set()),
+        # One wrong consonant is a misspelling however long the name.
+        ("Andreas Papandreou spoke.", "تحدث أندرياس باباندريو.", set()),
+        (
+            "Andreas Papandreou spoke.",
+            "تحدث أندرياس باباندريك.",
+            {"name_misspelled:Papandreou"},
+        ),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

@@ -29,49 +29,37 @@ def test_test_set_is_large_and_varied() -> None:
         assert labels.count(kind) >= 20
 
 
-NOT_YET_REACHED = pytest.mark.xfail(
-    strict=True, reason="below target; see the floors in test_no_regression_below_floor"
-)
+FRESH_SETS = [
+    TEST_SET.with_name("names-fresh.en-ar.jsonl"),
+    TEST_SET.with_name("names-fresh2.en-ar.jsonl"),
+]
+# The targets: 0.9 for missing and Latin-script names, 0.8 for misspellings.
+TARGETS = [
+    ("name_missing", "precision", 0.9),
+    ("name_missing", "recall", 0.9),
+    ("name_latin", "precision", 0.9),
+    ("name_latin", "recall", 0.9),
+    ("name_misspelled", "precision", 0.8),
+    ("name_misspelled", "recall", 0.8),
+]
 
 
-@pytest.mark.parametrize(
-    ("kind", "metric", "target"),
-    [
-        pytest.param("name_missing", "precision", 0.9, marks=NOT_YET_REACHED),
-        ("name_missing", "recall", 0.9),
-        ("name_latin", "precision", 0.9),
-        ("name_latin", "recall", 0.9),
-        ("name_misspelled", "precision", 0.8),
-        ("name_misspelled", "recall", 0.8),
-    ],
-)
+@pytest.mark.parametrize(("kind", "metric", "target"), TARGETS)
 def test_quality_target(
     kind: str, metric: str, target: float, scores: dict[str, KindScore]
 ) -> None:
     assert getattr(scores[kind], metric) >= target
 
 
-@pytest.mark.parametrize(
-    ("kind", "metric", "floor"),
-    [("name_missing", "precision", 0.8)],
-)
-def test_no_regression_below_floor(
-    kind: str, metric: str, floor: float, scores: dict[str, KindScore]
+@pytest.fixture(scope="module", params=FRESH_SETS, ids=lambda path: path.name)
+def fresh_scores(request: pytest.FixtureRequest) -> dict[str, KindScore]:
+    return score_names(load_test_set(request.param))
+
+
+# Sets written after the check was first tuned; their errors have been studied since,
+# so they now guard against regressions rather than measure generalisation.
+@pytest.mark.parametrize(("kind", "metric", "target"), TARGETS)
+def test_quality_target_on_fresh_held_out_sets(
+    kind: str, metric: str, target: float, fresh_scores: dict[str, KindScore]
 ) -> None:
-    assert getattr(scores[kind], metric) >= floor
-
-
-FRESH_SET = TEST_SET.with_name("names-fresh.en-ar.jsonl")
-
-
-@pytest.mark.parametrize(
-    ("kind", "metric", "floor"),
-    [
-        ("name_missing", "precision", 0.7),
-        ("name_missing", "recall", 0.9),
-        ("name_latin", "precision", 0.9),
-        ("name_latin", "recall", 0.9),
-    ],
-)
-def test_fresh_held_out_set_stays_above_floor(kind: str, metric: str, floor: float) -> None:
-    assert getattr(score_names(load_test_set(FRESH_SET))[kind], metric) >= floor
+    assert getattr(fresh_scores[kind], metric) >= target

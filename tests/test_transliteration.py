@@ -9,6 +9,8 @@ from reviewapp.transliteration import (
     fold_with_offsets,
     name_distance,
     name_skeletons,
+    reading_skeleton,
+    same_leading_consonants,
     skeleton,
     skeleton_distance,
 )
@@ -112,6 +114,15 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("turkish", "Çelik", "تشيليك"),
         ("turkish", "Cem", "جم"),
         ("arabic", "Abdul", "عبد"),
+        ("arabic", "Adham", "أدهم"),
+        ("german", "Rosa", "روزا"),
+        ("dutch", "Hoog", "هوخ"),
+        ("italian", "Ciro", "تشيرو"),
+        ("spanish", "Villa", "فيا"),
+        ("portuguese", "Coutinho", "كوتينيو"),
+        ("portuguese", "Carvalho", "كارفاليو"),
+        ("persian", "Javad", "جواد"),
+        ("pinyin", "Qing", "تشينغ"),
         ("plural", "Saudis", "السعوديون"),
     ],
 )
@@ -149,3 +160,17 @@ def test_arabic_stems_read_nisba_plurals_as_singular(word: str, singular: str) -
 def test_opening_alif_before_a_consonant_costs_a_vowel(name: str, seated: str, bare: str) -> None:
     # A name opening with a consonant has no vowel for the seat to carry.
     assert name_distance(name, seated) > name_distance(name, bare)
+
+
+@pytest.mark.parametrize(
+    ("name", "rendering", "lined_up"),
+    [
+        ("Kowalski", "كوالسكي", True),
+        # Past a dropped first consonant, when enough is left to go on.
+        ("Kowalski", "والسكي", True),
+        ("Krug", "روغ", False),
+        ("Kowalski", "سكي", False),
+    ],
+)
+def test_leading_consonants_line_up(name: str, rendering: str, lined_up: bool) -> None:
+    assert same_leading_consonants(skeleton(name), reading_skeleton(rendering)) is lined_up

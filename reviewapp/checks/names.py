@@ -71,6 +71,9 @@ class NameWords:
     # Generic words of places and landmarks, whose names are often translated.
     landmark_words: frozenset[str]
     demonyms: dict[str, str]
+    # Languages whose names of countries the source borrows in names of organisations
+    # ("Credit Suisse", "Banque du Liban").
+    borrowed_country_name_languages: tuple[str, ...]
     letter_names: dict[str, str]
 
 
@@ -109,6 +112,7 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("generic_words", ())),
         frozenset(table.get("landmark_words", ())),
         table.get("demonyms", {}),
+        tuple(table.get("borrowed_country_name_languages", ())),
         table.get("letter_names", {}),
     )
 
@@ -126,6 +130,7 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     except (UnknownLocaleError, ValueError):
         return {}
     renderings: dict[str, set[str]] = {}
+    territory_renderings: dict[str, set[str]] = {}
     for identifier in locale_identifiers():
         if identifier.split("_")[0] != target_lang:
             continue
@@ -138,6 +143,8 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
             for code, target_name in target_names.items():
                 if code in source_names:
                     renderings.setdefault(source_names[code].casefold(), set()).add(target_name)
+        for code, target_name in target_locale.territories.items():
+            territory_renderings.setdefault(code, set()).add(target_name)
         for zone, names in target_locale.time_zones.items():
             # Etc/Unknown names the unknown city.
             if "city" in names and not zone.startswith("Etc/"):
@@ -147,7 +154,19 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     curated = _json_table("exonyms.json").get(source_lang, {}).get(target_lang, {})
     for source_name, target_names in curated.items():
         renderings.setdefault(source_name.casefold(), set()).update(target_names)
-    for demonym, country in name_words(source_lang).demonyms.items():
+    vocabulary = name_words(source_lang)
+    common_words = vocabulary.function_words | vocabulary.generic_words
+    for language in vocabulary.borrowed_country_name_languages:
+        for code, name in Locale.parse(language).territories.items():
+            folded = name.casefold()
+            # Not where a foreign name is an English word (German "Island", Iceland).
+            if (
+                code in territory_renderings
+                and folded not in renderings
+                and folded not in common_words
+            ):
+                renderings[folded] = set(territory_renderings[code])
+    for demonym, country in vocabulary.demonyms.items():
         country_renderings = renderings.get(country.casefold())
         if country_renderings:
             renderings.setdefault(demonym.casefold(), set()).update(country_renderings)
