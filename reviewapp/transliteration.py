@@ -360,7 +360,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("w", "v"),
         ("j", "y"),
     ),
-    # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh".
+    # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh"; "-champs"
+    # ends in a nasal vowel.
     "french": (
         ("ier$", "ie"),
         ("e?au(?:lt|x)?$|eau", "o"),
@@ -372,6 +373,7 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("j", "zh"),
         ("e(?=n[^aeiou])", "a"),
         ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
+        ("mps?$", "n"),
     ),
     # Dutch g is said in the throat, as Arabic خ, except in "ng".
     "dutch": (
@@ -394,7 +396,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("[șş]", "sh"),
         ("[țţ]", "ts"),
     ),
-    "spanish": (("ll", "y"), ("ñ", "ny")),
+    # Spanish j, and g before e and i, are said in the throat, as Arabic خ.
+    "spanish": (("ll", "y"), ("ñ", "ny"), ("j", "kh"), ("g(?=[ei])", "kh")),
     "portuguese": (("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("z$", "s")),
     # Persian v is said, and written in Arabic script, as w (و); gh and q are one sound.
     "persian": (("v", "w"), ("gh", "q")),
@@ -410,6 +413,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("^abd[eu]l$", "abd"),
         ("^abd[eu]l(?=.)", "abdal"),
         ("(?<=[aeiou])([zd])h", r"\1-h"),
+        # "Zinedine", "Nasreddine": the article of الدين written into the name.
+        ("(?<=[a-z])[aeiu]?d?dine?$", "aldin"),
     ),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),

@@ -119,6 +119,8 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("dutch", "Hoog", "هوخ"),
         ("italian", "Ciro", "تشيرو"),
         ("spanish", "Villa", "فيا"),
+        ("spanish", "Gerardo", "خيراردو"),
+        ("arabic", "Nasreddine", "نصر الدين"),
         ("portuguese", "Coutinho", "كوتينيو"),
         ("portuguese", "Carvalho", "كارفاليو"),
         ("persian", "Javad", "جواد"),
