@@ -1132,8 +1132,9 @@ def _align_groups(sides: _Sides, groups: Sequence[tuple[int, int, int, int]]) ->
 
 
 def _padded(count: int) -> int:
-    """Group sizes are padded to powers of two, so a few batches hold every group."""
-    return 1 << (count - 1).bit_length()
+    """Group sizes are padded to a few steps, so a few batches hold every group: small
+    sizes, the commonest, are kept as they are, since padding costs cells."""
+    return count if count <= 6 else 1 << (count - 1).bit_length()
 
 
 # --- documents ------------------------------------------------------------------------
