@@ -596,43 +596,62 @@ class _Tokens:
 
     @classmethod
     def find(cls, sentences: Sequence[str]) -> "_Tokens":
-        # One pass over the text with the sentences one a line: a line break is a token
-        # of its own (number 0) that moves to the next row. Words, numbers and marks
-        # start with different characters, so one pattern finds what three would. The
-        # text is read a block of sentences at a time, so that its tokens as strings
-        # never all wait in memory.
-        number_of = {"\n": 0}
+        # No token spans a space: the text is cut at spaces, and the pattern runs once
+        # on each distinct piece ("talks", "(1948).") instead of over the whole text.
+        # Sentences are separated by a line break piece of their own (number 0), which
+        # moves to the next row. The text is cut a block of sentences at a time, so that
+        # its pieces as strings never all wait in memory.
+        token_numbers: dict[str, int] = {}
+        piece_numbers = {"\n": 0}
+        tokens_of_piece: list[list[int]] = [[]]
         blocks: list[np.ndarray] = []
         for start in range(0, len(sentences), TOKEN_BLOCK_SENTENCES):
             block = sentences[start : start + TOKEN_BLOCK_SENTENCES]
-            text = "\n".join(sentence.replace("\n", " ") for sentence in block) + "\n"
-            found = _TOKEN.findall(text)
-            for token in dict.fromkeys(found):
-                number_of.setdefault(token, len(number_of))
+            pieces = " \n ".join(sentence.replace("\n", " ") for sentence in block).split(" ")
+            pieces.append("\n")
+            for piece in dict.fromkeys(pieces):
+                if piece not in piece_numbers:
+                    piece_numbers[piece] = len(piece_numbers)
+                    tokens_of_piece.append(
+                        [
+                            token_numbers.setdefault(token, len(token_numbers))
+                            for token in _TOKEN.findall(piece)
+                        ]
+                    )
             blocks.append(
-                np.fromiter(map(number_of.__getitem__, found), dtype=np.int64, count=len(found))
+                np.fromiter(
+                    map(piece_numbers.__getitem__, pieces), dtype=np.int64, count=len(pieces)
+                )
             )
-        numbers = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-        breaks = numbers == 0
-        rows = np.cumsum(breaks) - breaks
-        return cls(list(number_of)[1:], rows[~breaks], numbers[~breaks] - 1)
+        pieces = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+        piece_rows = np.cumsum(pieces == 0)
+        positions, numbers = _expand(pieces, tokens_of_piece)
+        return cls(list(token_numbers), piece_rows[positions], numbers)
 
     def expand(self, values: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         """(token position, value) for every value of every token, in text order, where
         values[n] are the values of distinct token n."""
-        ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
-        flat = np.fromiter(itertools.chain.from_iterable(values), dtype=np.int64)
-        counts = (ends - np.concatenate(([0], ends[:-1])))[self.numbers]
-        positions = np.repeat(np.arange(len(self.numbers)), counts)
-        token_ends = np.cumsum(counts)
-        within = np.arange(token_ends[-1] if len(token_ends) else 0) - np.repeat(
-            token_ends - counts, counts
-        )
-        return positions, flat[np.repeat(ends[self.numbers] - counts, counts) + within]
+        return _expand(self.numbers, values)
+
+
+def _expand(numbers: np.ndarray, values: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(position, value) for every value of every item of `numbers`, in order, where
+    values[n] are the values of item number n."""
+    ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
+    flat = np.fromiter(itertools.chain.from_iterable(values), dtype=np.int64)
+    counts = (ends - np.concatenate(([0], ends[:-1])))[numbers]
+    positions = np.repeat(np.arange(len(numbers)), counts)
+    item_ends = np.cumsum(counts)
+    within = np.arange(item_ends[-1] if len(item_ends) else 0) - np.repeat(
+        item_ends - counts, counts
+    )
+    return positions, flat[np.repeat(ends[numbers] - counts, counts) + within]
 
 
 TOKEN_BLOCK_SENTENCES = 4096
-_TOKEN = re.compile(r"\n|" + "|".join(f"(?:{p.pattern})" for p in (_WORD, _NUMBER, _MARK)))
+# Words, numbers and marks start with different characters, so one pattern finds what
+# three would.
+_TOKEN = re.compile("|".join(f"(?:{p.pattern})" for p in (_WORD, _NUMBER, _MARK)))
 
 
 def _anchor_tables(
