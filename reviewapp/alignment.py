@@ -806,6 +806,11 @@ def _add_counts(counts: np.ndarray, cells: np.ndarray) -> None:
         counts[lowest : lowest + len(added)] += added
 
 
+def _with_window(rows: np.ndarray, windows: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Which entries' rows have a window to search (rows of the problems being solved)."""
+    return windows[1][rows] > windows[0][rows]
+
+
 def _first_of_runs(sorted_values: np.ndarray) -> np.ndarray:
     """Where each run of equal values starts in a sorted array."""
     return np.flatnonzero(np.concatenate(([True], sorted_values[1:] != sorted_values[:-1])))
@@ -840,14 +845,18 @@ def _count_name_hits(
     row_of_occurrence = np.zeros(names.name_occurrences.max(initial=-1) + 1, dtype=np.int64)
     row_of_occurrence[names.name_occurrences] = names.name_rows
     index = _KeyIndex(words.word_rows, words.word_keys, words.count)
-    for chunk in _chunks(_first_of_runs(names.name_occurrences), len(names.name_occurrences)):
-        rows = names.name_rows[chunk]
-        entries, word_rows = index.matches(rows, names.name_keys[chunk], windows)
+    # A row's entries stay together, and with them each occurrence's.
+    searched = _with_window(names.name_rows, windows)
+    name_rows, name_keys = names.name_rows[searched], names.name_keys[searched]
+    name_occurrences = names.name_occurrences[searched]
+    for chunk in _chunks(_first_of_runs(name_occurrences), len(name_occurrences)):
+        rows = name_rows[chunk]
+        entries, word_rows = index.matches(rows, name_keys[chunk], windows)
         occurrences, columns = _distinct_matches(
-            names.name_occurrences[chunk][entries], word_rows - low[rows[entries]]
+            name_occurrences[chunk][entries], word_rows - low[rows[entries]]
         )
-        name_rows = row_of_occurrence[occurrences]
-        _add_counts(counts, cells_of_hits(name_rows, low[name_rows] + columns))
+        hit_rows = row_of_occurrence[occurrences]
+        _add_counts(counts, cells_of_hits(hit_rows, low[hit_rows] + columns))
 
 
 _SOURCE_NAME_KIND, _TARGET_NAME_KIND = len(_KEYED_KINDS), len(_KEYED_KINDS) + 1
@@ -870,10 +879,13 @@ def _pair_counts(
     """
     counts = np.zeros((_TARGET_NAME_KIND + 1, cell_count), dtype=np.int32)
     index = _KeyIndex(target.key_rows, target.key_ids, target.count)
-    for chunk in _chunks(np.arange(len(source.key_rows)), len(source.key_rows)):
-        rows = source.key_rows[chunk]
-        entries, targets = index.matches(rows, source.key_ids[chunk], target_windows)
-        kinds = source.key_kinds[chunk][entries]
+    searched = _with_window(source.key_rows, target_windows)
+    key_rows, key_ids = source.key_rows[searched], source.key_ids[searched]
+    key_kinds = source.key_kinds[searched]
+    for chunk in _chunks(np.arange(len(key_rows)), len(key_rows)):
+        rows = key_rows[chunk]
+        entries, targets = index.matches(rows, key_ids[chunk], target_windows)
+        kinds = key_kinds[chunk][entries]
         for kind, _ in _KEYED_KINDS:
             of_kind = kinds == kind
             _add_counts(counts[kind], cell_of_pair(rows[entries[of_kind]], targets[of_kind]))
