@@ -620,11 +620,11 @@ class _Tokens:
                     )
             blocks.append(
                 np.fromiter(
-                    map(piece_numbers.__getitem__, pieces), dtype=np.int64, count=len(pieces)
+                    map(piece_numbers.__getitem__, pieces), dtype=np.int32, count=len(pieces)
                 )
             )
-        pieces = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-        piece_rows = np.cumsum(pieces == 0)
+        pieces = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int32)
+        piece_rows = np.cumsum(pieces == 0, dtype=np.int32)
         positions, numbers = _expand(pieces, tokens_of_piece)
         return cls(list(token_numbers), piece_rows[positions], numbers)
 
@@ -637,12 +637,13 @@ class _Tokens:
 def _expand(numbers: np.ndarray, values: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     """(position, value) for every value of every item of `numbers`, in order, where
     values[n] are the values of item number n."""
-    ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
-    flat = np.fromiter(itertools.chain.from_iterable(values), dtype=np.int64)
-    counts = (ends - np.concatenate(([0], ends[:-1])))[numbers]
-    positions = np.repeat(np.arange(len(numbers)), counts)
+    # 32-bit positions halve the temporaries, one a token, of a long text.
+    ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int32, count=len(values)))
+    flat = np.fromiter(itertools.chain.from_iterable(values), dtype=np.int32)
+    counts = (ends - np.concatenate(([0], ends[:-1])).astype(np.int32))[numbers]
+    positions = np.repeat(np.arange(len(numbers), dtype=np.int32), counts)
     item_ends = np.cumsum(counts)
-    within = np.arange(item_ends[-1] if len(item_ends) else 0) - np.repeat(
+    within = np.arange(item_ends[-1] if len(item_ends) else 0, dtype=np.int32) - np.repeat(
         item_ends - counts, counts
     )
     return positions, flat[np.repeat(ends[numbers] - counts, counts) + within]
@@ -744,16 +745,17 @@ def _anchor_table(
     word_rows, distinct_word_keys, _ = _distinct_entries(
         tokens.rows[word_positions], word_keys, word_keys
     )
+    # The tables are kept in 64 bits: keys and rows are combined into one number.
     return _AnchorTable(
         count=count,
-        key_rows=distinct_key_rows,
-        key_ids=distinct_key_ids,
-        key_kinds=distinct_key_kinds,
-        name_rows=tokens.rows[name_positions],
-        name_occurrences=name_occurrences[: len(name_positions)],
-        name_keys=name_keys,
-        word_rows=word_rows,
-        word_keys=distinct_word_keys,
+        key_rows=distinct_key_rows.astype(np.int64),
+        key_ids=distinct_key_ids.astype(np.int64),
+        key_kinds=distinct_key_kinds.astype(np.int64),
+        name_rows=tokens.rows[name_positions].astype(np.int64),
+        name_occurrences=name_occurrences[: len(name_positions)].astype(np.int64),
+        name_keys=name_keys.astype(np.int64),
+        word_rows=word_rows.astype(np.int64),
+        word_keys=distinct_word_keys.astype(np.int64),
     )
 
 
@@ -786,7 +788,7 @@ class _KeyIndex:
 
 # Entries are matched this many at a time, so that the matches (a name's keys meet each
 # matching word's keys many times over) never all wait in memory at once.
-MATCH_CHUNK_ENTRIES = 1 << 15
+MATCH_CHUNK_ENTRIES = 1 << 13
 
 
 def _chunks(cut_points: np.ndarray, count: int) -> Iterator[slice]:
