@@ -554,6 +554,27 @@ class _AnchorTable:
         has_number[self.key_rows[self.key_kinds == _NUMBER_KIND]] = True
         return np.concatenate(([0], np.cumsum(has_number)))
 
+    def within(self, first_row: int, stop_row: int) -> "_AnchorTable":
+        """The entries of rows first_row..stop_row-1, which keep their numbers: what one
+        piece of a document needs, found without reading the rest (entries are in row
+        order)."""
+
+        def rows(entry_rows: np.ndarray) -> slice:
+            return slice(*np.searchsorted(entry_rows, (first_row, stop_row)).tolist())
+
+        keys, names, words = rows(self.key_rows), rows(self.name_rows), rows(self.word_rows)
+        return _AnchorTable(
+            count=self.count,
+            key_rows=self.key_rows[keys],
+            key_ids=self.key_ids[keys],
+            key_kinds=self.key_kinds[keys],
+            name_rows=self.name_rows[names],
+            name_occurrences=self.name_occurrences[names],
+            name_keys=self.name_keys[names],
+            word_rows=self.word_rows[words],
+            word_keys=self.word_keys[words],
+        )
+
     def merged(self, group_of_row: np.ndarray, group_count: int) -> "_AnchorTable":
         """The anchors of groups of consecutive rows (sentences into paragraphs)."""
         key_rows, key_ids, key_kinds = _distinct_entries(
@@ -844,8 +865,12 @@ def _count_name_hits(
     """Counts once, in the cell of (row of a name, row of the other side), each name
     occurrence and each row of `words` in the name's window with a word matching it."""
     low = windows[0]
-    row_of_occurrence = np.zeros(names.name_occurrences.max(initial=-1) + 1, dtype=np.int64)
-    row_of_occurrence[names.name_occurrences] = names.name_rows
+    # Occurrences are numbered in row order, so a piece's are consecutive.
+    first_occurrence = int(names.name_occurrences[0]) if len(names.name_occurrences) else 0
+    row_of_occurrence = np.zeros(
+        names.name_occurrences.max(initial=-1) + 1 - first_occurrence, dtype=np.int64
+    )
+    row_of_occurrence[names.name_occurrences - first_occurrence] = names.name_rows
     index = _KeyIndex(words.word_rows, words.word_keys, words.count)
     # A row's entries stay together, and with them each occurrence's.
     searched = _with_window(names.name_rows, windows)
@@ -857,7 +882,7 @@ def _count_name_hits(
         occurrences, columns = _distinct_matches(
             name_occurrences[chunk][entries], word_rows - low[rows[entries]]
         )
-        hit_rows = row_of_occurrence[occurrences]
+        hit_rows = row_of_occurrence[occurrences - first_occurrence]
         _add_counts(counts, cells_of_hits(hit_rows, low[hit_rows] + columns))
 
 
@@ -1079,8 +1104,14 @@ def _band_windows(sides: _Sides, problems: _Problems, band: _Band) -> tuple[_Win
     )
     shape = (len(problems.source_counts), source_size, width)
     scores, shared_numbers = _pair_counts(
-        sides.source,
-        sides.target,
+        sides.source.within(
+            int(problems.source_starts[0]),
+            int(problems.source_starts[-1] + problems.source_counts[-1]),
+        ),
+        sides.target.within(
+            int(problems.target_starts[0]),
+            int(problems.target_starts[-1] + problems.target_counts[-1]),
+        ),
         lambda sources, targets: first_cell[sources] + targets,
         math.prod(shape),
         (target_low, target_high),
