@@ -2,8 +2,8 @@
 
 A name written in Latin script ("Dermer") and its transliteration in another script
 ("ديرمر") are both romanised, then reduced to a skeleton of consonant classes; vowels,
-hamza and ain vanish because Arabic script rarely writes short vowels and Latin
-spellings rarely write hamza or ain. Skeletons are compared with a weighted edit
+hamza and ain vanish (though still parting the letters around them) because Arabic
+script rarely writes short vowels and Latin spellings rarely write hamza or ain. Skeletons are compared with a weighted edit
 distance in which the usual transliteration variants (p/b, v/f, g/j/q/k, t/th, ...)
 and the semivowels w/y and h cost little. A Latin-script name is also read by the
 spelling rules of the languages it may come from (SPELLING_CONVENTIONS), since the
@@ -25,12 +25,15 @@ _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "�
 # information that tells a name from a common word, and because its two-letter
 # spellings (ث "th", ظ+ه "zh") would be misread as Latin digraphs. Hamza and ain
 # map to nothing: Latin spellings of names rarely write them.
+_SEPARATOR = "-"
 _ARABIC_CLASSES = str.maketrans(
     {
         **dict.fromkeys("اأآٱىة", "A"),
         "إ": "I",
-        "ء": "",
-        "ع": "",
+        # Hamza and ain vanish but still part the letters around them: "معمر" is not
+        # "مر" (Muammar), "جعجع" not "ج".
+        "ء": _SEPARATOR,
+        "ع": _SEPARATOR,
         "ؤ": "U",
         "ئ": "I",
         "و": "U",
@@ -268,7 +271,7 @@ def skeleton(text: str) -> str:
     return _merged_classes(_latin_classes(text.lower()))
 
 
-_NOT_A_CLASS = re.compile("[^a-zA-Z]")
+_NOT_A_CLASS = re.compile("[^a-zA-Z-]")
 _DOUBLED_LETTERS = re.compile(r"(.)\1+")
 
 
@@ -281,7 +284,8 @@ def _arabic_classes(text: str) -> str:
 def _merged_classes(classes: str) -> str:
     # Arabic spells English "j" and "ch" with two letters (دج, تش), and so do other
     # languages' Latin spellings (Polish "dzh" after respelling, "Andrzej").
-    return _DOUBLED_LETTERS.sub(r"\1", classes.replace("dj", "j").replace("tS", "S"))
+    joined = classes.replace("dj", "j").replace("tS", "S")
+    return _DOUBLED_LETTERS.sub(r"\1", joined).replace(_SEPARATOR, "")
 
 
 def joined_skeleton(first: str, following: Sequence[str]) -> str:
