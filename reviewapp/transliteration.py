@@ -401,6 +401,17 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("[țţ]", "ts"),
     ),
     # Spanish j, and g before e and i, are said in the throat, as Arabic خ.
+    # Hungarian s is "sh" and sz is "s"; c is "ts", cs "ch", zs "zh", gy "dy", j "y".
+    "hungarian": (
+        ("cs", "ch"),
+        ("zs", "zh"),
+        ("gy", "dy"),
+        ("ly", "y"),
+        ("s(?![hz])", "sh"),
+        ("sz", "s"),
+        ("c(?!h)", "ts"),
+        ("j", "y"),
+    ),
     "spanish": (("ll", "y"), ("ñ", "ny"), ("j", "kh"), ("g(?=[ei])", "kh")),
     "portuguese": (("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("z$", "s")),
     # Persian v is said, and written in Arabic script, as w (و); gh and q are one sound.

@@ -122,6 +122,7 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("dutch", "Hoog", "هوخ"),
         ("italian", "Ciro", "تشيرو"),
         ("spanish", "Villa", "فيا"),
+        ("hungarian", "Puskas", "بوشكاش"),
         ("spanish", "Gerardo", "خيراردو"),
         ("arabic", "Nasreddine", "نصر الدين"),
         ("portuguese", "Coutinho", "كوتينيو"),
