@@ -15,6 +15,8 @@ The search is restricted to a band around the diagonal and widened only when the
 path touches the band's edge, so two 10,000-sentence texts align in seconds.
 """
 
+import functools
+import gc
 import itertools
 import json
 import math
@@ -1130,6 +1132,30 @@ def _rows_of(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return problem, np.arange(ends[-1]) - np.repeat(ends - counts, counts)
 
 
+def _cycle_collection_paused[**P, R](function: Callable[P, R]) -> Callable[P, R]:
+    """The function, run with Python's cycle collector paused.
+
+    Aligning a long text makes hundreds of thousands of short-lived lists and tuples
+    and next to no cyclic garbage; each burst of them would otherwise start a collection
+    that walks every object alive (the document's sentences and segments), about a
+    tenth of the time for 50,000 sentences. Whatever cycles there are wait for the
+    next collection.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_cycle_collection_paused
 def align_sentences(
     source: list[str],
     target: list[str],
@@ -1231,6 +1257,7 @@ def _segments_from_links(
     return segments
 
 
+@_cycle_collection_paused
 def align_document(
     source_text: str, target_text: str, source_lang: str, target_lang: str
 ) -> list[AlignedSegment]:
