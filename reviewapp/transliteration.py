@@ -132,6 +132,9 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
         ("tT", 0.3),
         ("sT", 0.3),
         ("dD", 0.3),
+        # English "th" is said both ways, so romanisations write it for ذ too
+        # ("Hathloul", الهذلول).
+        ("TD", 0.3),
         ("zD", 0.3),
         ("dZ", 0.15),
         ("DZ", 0.2),
@@ -401,17 +404,6 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("[țţ]", "ts"),
     ),
     # Spanish j, and g before e and i, are said in the throat, as Arabic خ.
-    # Hungarian s is "sh" and sz is "s"; c is "ts", cs "ch", zs "zh", gy "dy", j "y".
-    "hungarian": (
-        ("cs", "ch"),
-        ("zs", "zh"),
-        ("gy", "dy"),
-        ("ly", "y"),
-        ("s(?![hz])", "sh"),
-        ("sz", "s"),
-        ("c(?!h)", "ts"),
-        ("j", "y"),
-    ),
     "spanish": (("ll", "y"), ("ñ", "ny"), ("j", "kh"), ("g(?=[ei])", "kh")),
     "portuguese": (("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("z$", "s")),
     # Persian v is said, and written in Arabic script, as w (و); gh and q are one sound.
@@ -430,6 +422,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("(?<=[aeiou])([zd])h", r"\1-h"),
         # "Zinedine", "Nasreddine": the article of الدين written into the name.
         ("(?<=[a-z])[aeiu]?d?dine?$", "aldin"),
+        # The feminine ending ة, written -ah or -eh ("Odeh", عودة).
+        ("(?<=[^aeiou])[ae]h$", "a"),
     ),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),

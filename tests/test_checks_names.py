@@ -132,6 +132,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("He flew Air Algérie.", "سافر على الخطوط الجوية الجزائرية.", set()),
         # The Arabic article assimilated to the next letter is a particle.
         ("Ahmed En-Nasser spoke.", "تحدث أحمد الناصر.", set()),
+        ("Ahmed Aboul Gheit spoke.", "تحدث أحمد أبو الغيط.", set()),
         # A correct rendering after a word the translator put between the parts.
         ("Saud bin Abdulmohsen arrived.", "وصل سعود بن عبد المحسن.", set()),
         # Persian, pinyin and Spanish spellings; dad said z.

@@ -36,6 +36,8 @@ from reviewapp.transliteration import (
         ("George", "جورج"),
         ("Shakira", "شاكيرا"),
         ("Dermer", "Dermer"),
+        # English "th" stands for ذ as well as ث.
+        ("Hathloul", "هذلول"),
         # Ain vanishes, but the letters it parts stay two.
         ("Muammar", "معمر"),
         ("Geagea", "جعجع"),
@@ -122,9 +124,9 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("dutch", "Hoog", "هوخ"),
         ("italian", "Ciro", "تشيرو"),
         ("spanish", "Villa", "فيا"),
-        ("hungarian", "Puskas", "بوشكاش"),
         ("spanish", "Gerardo", "خيراردو"),
         ("arabic", "Nasreddine", "نصر الدين"),
+        ("arabic", "Odeh", "عودة"),
         ("portuguese", "Coutinho", "كوتينيو"),
         ("portuguese", "Carvalho", "كارفاليو"),
         ("persian", "Javad", "جواد"),
