@@ -100,9 +100,13 @@ except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database address: {exc}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the task worker write while the app reads; the busy timeout
-    # makes concurrent writers wait instead of failing at once.
+    # makes concurrent writers wait instead of failing at once. Segments are
+    # long text rows, so 16 KiB pages make bulk imports cheaper; the page size
+    # only takes effect on a new database, before it is switched to WAL.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
