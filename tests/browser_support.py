@@ -89,7 +89,14 @@ class Box:
 
 
 def char_boxes(element: Locator, words: str) -> list[Box]:
-    """Where each character of `words` is drawn; `words` must be BMP characters."""
+    """Where each character of `words` is drawn; `words` must be BMP characters.
+
+    Waits first for what moves text after the page has loaded: web fonts, and
+    panels the page fetches on load, which push the segments down when they arrive.
+    """
+    element.page.wait_for_function(
+        "document.fonts.status === 'loaded' && !document.querySelector('[hx-trigger=load]')"
+    )
     boxes = element.evaluate(_CHAR_BOXES_JS, words)
     if boxes is None:
         raise AssertionError(f"{words!r} is not in the text {element.text_content()!r}")
