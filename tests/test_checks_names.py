@@ -147,6 +147,44 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "تحدث أندرياس باباندريك.",
             {"name_misspelled:Papandreou"},
         ),
+        # A misspelling starts like the name under one of its spelling conventions
+        # (pinyin q is ch).
+        ("Li Qingsong spoke.", "تحدث لي تشينغسون.", {"name_misspelled:Qingsong"}),
+        # A later part of a name is not rendered before an earlier one; where it
+        # belongs, a short name with one consonant lost is misspelled.
+        (
+            "President Mario Ursi visited the port.",
+            "زار الرئيس ماريو أوسي الميناء.",
+            {"name_misspelled:Ursi"},
+        ),
+        (
+            "President Mario Ursi visited the port.",
+            "زار الرئيس ماريو الميناء.",
+            {"name_missing:Ursi"},
+        ),
+        # A near word with the Arabic article the name lacks is a translated word.
+        ("Susan Rice spoke.", "تحدثت سوزان الأرز.", {"name_missing:Rice"}),
+        ("Jim Sterling spoke.", "تحدث جيم الإسترليني.", {"name_missing:Sterling"}),
+        ("Ahmed al-Tayeb spoke.", "تحدث أحمد الطيبي.", set()),
+        # A lone sentence-initial word counts when the translation renders it near
+        # enough as a name, and is not reported missing otherwise.
+        (
+            "Sankara, who led Burkina Faso, spoke.",
+            "تحدث سانتارا، الذي قاد بوركينا فاسو.",
+            {"name_misspelled:Sankara"},
+        ),
+        ("Drones hit the airport.", "أصابت طائرات مسيرة المطار.", set()),
+        # A surname's inner capital after its prefix is no brand's.
+        ("Union leader Mick McGrath spoke.", "تحدث النقابي ميك McGrath.", {"name_latin:McGrath"}),
+        ("Engineers at OpenAI spoke.", "تحدث مهندسون في OpenAI.", set()),
+        ("Ahmed at-Tayeb spoke.", "تحدث أحمد الطيب.", set()),
+        # A rank, occupation or colour after a given name is the surname.
+        ("Stephen King wrote a novel.", "كتب ستيفن الملك رواية.", {"name_missing:King"}),
+        ("Stephen King wrote a novel.", "كتب ستيفن كينغ رواية.", set()),
+        ("He met the Thai King.", "التقى الملك التايلاندي.", set()),
+        ("The Green Party won.", "فاز حزب الخضر.", set()),
+        # Named storms: the kind of storm is translated.
+        ("Hurricane Milton hit Florida.", "ضرب الإعصار ميلتون فلوريدا.", set()),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

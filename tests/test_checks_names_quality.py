@@ -32,6 +32,7 @@ def test_test_set_is_large_and_varied() -> None:
 FRESH_SETS = [
     TEST_SET.with_name("names-fresh.en-ar.jsonl"),
     TEST_SET.with_name("names-fresh2.en-ar.jsonl"),
+    TEST_SET.with_name("names-fresh3.en-ar.jsonl"),
 ]
 # The targets: 0.9 for missing and Latin-script names, 0.8 for misspellings.
 TARGETS = [

@@ -6,6 +6,7 @@ project glossary) or a transliteration whose consonant skeleton is close enough.
 """
 
 import json
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -70,6 +71,10 @@ class NameWords:
     generic_words: frozenset[str]
     # Generic words of places and landmarks, whose names are often translated.
     landmark_words: frozenset[str]
+    # Generic words that are also common English surnames, from ranks, occupations and
+    # colours ("Julie Bishop", "John Major", "Sharon White"): after a given name, the
+    # surname.
+    surname_words: frozenset[str]
     demonyms: dict[str, str]
     # Languages whose names of countries the source borrows in names of organisations
     # ("Credit Suisse", "Banque du Liban").
@@ -111,6 +116,7 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("particles", ())),
         frozenset(table.get("generic_words", ())),
         frozenset(table.get("landmark_words", ())),
+        frozenset(table.get("surname_words", ())),
         table.get("demonyms", {}),
         tuple(table.get("borrowed_country_name_languages", ())),
         table.get("letter_names", {}),
@@ -237,9 +243,15 @@ def find_form(
 
 @dataclass(frozen=True, slots=True)
 class SourceName:
-    """A run of capitalised words (with particles such as "al-") in the source."""
+    """A run of capitalised words (with particles such as "al-") in the source.
+
+    first_is_doubtful: the run is one word that opens a sentence and nothing else says
+    it is a name ("Traore, who..."): it counts only if the translation renders it,
+    near enough, as a name.
+    """
 
     tokens: tuple[Word, ...]
+    first_is_doubtful: bool = False
 
 
 def _is_sentence_initial(text: str, start: int) -> bool:
@@ -266,11 +278,11 @@ def extract_names(
     """Capitalised word runs that look like proper names, among the text's words
     (tokens, when the caller has them already).
 
-    A single capitalised word opening a sentence counts only when it is known as a
-    name: an exonym, an acronym, a word the document capitalises mid-sentence, one
-    that a translation into another script keeps in Latin letters (kept_in_translation),
-    as translators do with names and not with common words, or one joined to a
-    capitalised word by "and".
+    A single capitalised word opening a sentence is doubtful
+    (SourceName.first_is_doubtful) unless it is known as a name: an exonym, an acronym, a word the document
+    capitalises mid-sentence, one that a translation into another script keeps in
+    Latin letters (kept_in_translation), as translators do with names and not with
+    common words, or one joined to a capitalised word by "and".
     """
     vocabulary = name_words(source_lang)
     known = exonyms(source_lang, target_lang)
@@ -283,6 +295,7 @@ def extract_names(
         """Close the run of capitalised words, which tokens[after] follows."""
         while run and run[-1].text.casefold() in vocabulary.particles:
             run.pop()
+        doubtful = False
         if run and text[run[0].start : run[-1].end].casefold() not in known:
             first = run[0]
             # A sentence-initial capital says nothing. A run of several capitalised
@@ -292,25 +305,29 @@ def extract_names(
             # name ("in The Hague"): a capitalised "Will" or "May" there is a name.
             sentence_initial = _is_sentence_initial(text, first.start)
             folded_first = first.text.casefold()
-            if (
-                folded_first in vocabulary.articles
-                or (sentence_initial and folded_first in vocabulary.function_words)
-            ) or (
+            # Of several capitalised words the first stays a name ("Tiger Woods
+            # played"), unless a function word.
+            doubtful = (
                 len(run) == 1
                 and sentence_initial
                 and not (
                     is_acronym(first.text)
-                    or first.text.casefold() in known
+                    or folded_first in known
                     or first.text in known_capitalised
                     or first.text in kept_in_translation
                     or coordinated_with_name(after)
                 )
+            )
+            if folded_first in vocabulary.articles or (
+                sentence_initial and folded_first in vocabulary.function_words
             ):
                 run.pop(0)
+                doubtful = False
             while run and run[0].text.casefold() in vocabulary.particles:
                 run.pop(0)
+                doubtful = False
         if run:
-            names.append(SourceName(tuple(run)))
+            names.append(SourceName(tuple(run), doubtful))
         run.clear()
 
     def coordinated_with_name(after: int) -> bool:
@@ -321,13 +338,19 @@ def extract_names(
             and _is_capitalised(tokens[after + 1])
         )
 
+    # Particles that are also English words ("at", "as", "an": the Arabic article
+    # assimilated, "at-Tayeb") join a name only by a hyphen: "Engineers at OpenAI" is
+    # not one name.
+    hyphen_only_particles = vocabulary.particles & vocabulary.function_words
     for index, token in enumerate(tokens):
         joined = bool(run) and text[run[-1].end : token.start] in (" ", "-")
+        folded = token.text.casefold()
         if _is_capitalised(token) or (
-            token.text.casefold() in vocabulary.particles
+            folded in vocabulary.particles
             and index + 1 < len(tokens)
             and _is_capitalised(tokens[index + 1])
-            and text[token.end : tokens[index + 1].start] in (" ", "-")
+            and text[token.end : tokens[index + 1].start]
+            in (("-",) if folded in hyphen_only_particles else (" ", "-"))
         ):
             if run and not joined:
                 close_run(index)
@@ -361,6 +384,7 @@ MIN_ACRONYM_WORD_CONSONANTS = 2
 # limit they equal: 0.5 + 0.15 must count as within 0.35 + 2 * 0.15.
 DISTANCE_TOLERANCE = 1e-9
 MAX_OK_DISTANCE = 0.95
+ONE_CONSONANT_EDIT = 1.0 + DISTANCE_TOLERANCE
 
 
 def _ok_limit(consonants: int) -> float:
@@ -556,18 +580,58 @@ def _best_transliteration(
 
 def _is_near(name: str, match: tuple[float, int, int, str], adjacent: bool = False) -> bool:
     """Whether a match is close enough to be a misspelling of the name rather than an
-    unrelated word: long enough a name, and the same first consonant."""
-    name_skeleton = skeleton(name)
-    consonants = consonant_count(name_skeleton)
-    return (
-        consonants >= MIN_NEAR_CONSONANTS
-        and match[0] <= _near_limit(consonants, adjacent)
-        and same_leading_consonants(
-            reading_skeleton(match[3]),
-            name_skeleton,
-            ADJACENT_LEADING_CONSONANTS if match[0] > _near_limit(consonants) else 1,
-        )
+    unrelated word: long enough a name, and the same first consonant as the name has
+    under one of its spelling conventions (pinyin "Qiang" starts with ch, "تشيان")."""
+    consonants = consonant_count(skeleton(name))
+    if adjacent and consonants == MIN_NEAR_CONSONANTS - 1:
+        # A short name is near only where its part of the name belongs, one consonant
+        # lost or changed ("Yamandu Orsi", "ياماندو أوسي").
+        return match[0] <= ONE_CONSONANT_EDIT
+    if consonants < MIN_NEAR_CONSONANTS or match[0] > _near_limit(consonants, adjacent):
+        return False
+    match_skeleton = reading_skeleton(match[3])
+    leading = ADJACENT_LEADING_CONSONANTS if match[0] > _near_limit(consonants) else 1
+    return any(
+        same_leading_consonants(match_skeleton, name_skeleton, leading)
+        for name_skeleton in name_skeletons(name)
     )
+
+
+# Surname prefixes that take a capital after them: Gaelic "son of" (McAnea,
+# MacKenzie), Romance and Dutch articles and prepositions (DeSantis, DiCaprio, LeBron,
+# LaGuardia, VanDyke).
+_CAPITALISED_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|D[aeiu]|L[ae]|Van)(?=[A-Z][a-z])")
+
+
+def _kept_in_latin(name: str) -> bool:
+    """Whether a translation may keep the name in Latin letters: an acronym or a brand
+    with inner capitals, but not a surname whose inner capital follows its prefix."""
+    prefix = _CAPITALISED_SURNAME_PREFIX.match(name)
+    if prefix and not is_acronym(name):
+        # A capital after the prefix alone marks a surname; the few brands spelled so
+        # ("MacBook") are transliterated in Arabic as often as kept.
+        return any(character.isupper() for character in name[prefix.end() + 1 :])
+    return is_kept_in_latin(name)
+
+
+ARABIC_ARTICLE_FORMS = ("ال", "لل")
+
+
+def _article_the_name_lacks(
+    target: Sequence[TargetWord],
+    match: tuple[float, int, int, str],
+    name: str,
+    after_particle: bool,
+) -> bool:
+    """Whether the one word a name is near takes the Arabic article while the name has
+    none: a common word the name was translated as ("Declan Rice", "ديكلان الأرز";
+    "Raheem Sterling", "الإسترليني"), since transliterations of foreign names take no
+    article, rather than a garbled transliteration."""
+    _, first_word, last_word, reading = match
+    if after_particle or first_word != last_word or name.casefold().startswith(("al", "el")):
+        return False
+    with_article = tuple(article + reading for article in ARABIC_ARTICLE_FORMS)
+    return any(stem.endswith(with_article) for stem in target[first_word].stems)
 
 
 def _best_transliteration_of(
@@ -618,6 +682,27 @@ def _unit_candidates(
             units.append((index, index, known.get(tokens[index].text.casefold(), ())))
             index += 1
     return units
+
+
+def _is_surname(
+    tokens: Sequence[Word], index: int, vocabulary: NameWords, known: dict[str, tuple[str, ...]]
+) -> bool:
+    """Whether a generic word ends a person's name as its surname: a surname word
+    closing the run right after a given name, which is no generic word, particle,
+    acronym or known name ("Draymond Green"; not "Green Party", "Thai King", "UN
+    Secretary General")."""
+    if index == 0 or index != len(tokens) - 1:
+        return False
+    word = tokens[index].text.casefold()
+    previous = tokens[index - 1].text
+    folded_previous = previous.casefold()
+    return (
+        word in vocabulary.surname_words
+        and not is_acronym(previous)
+        and folded_previous not in vocabulary.generic_words
+        and folded_previous not in vocabulary.particles
+        and folded_previous not in known
+    )
 
 
 def _glossary_spans(text: str, glossary: Sequence[GlossaryEntry]) -> list[tuple[int, int]]:
@@ -688,6 +773,7 @@ def align_names(
             for token in name.tokens
             if not any(start <= token.start < end for start, end in glossary_spans)
         )
+        doubtful_token = name.tokens[0] if name.first_is_doubtful else None
         # The target index after the last rendered part of this name: the next part
         # is most likely there, which decides between equally near misspellings.
         next_index: int | None = None
@@ -719,12 +805,16 @@ def align_names(
             word_text = first.text
             folded = word_text.casefold()
             key = folded
-            if folded in vocabulary.particles or (folded in vocabulary.generic_words and not forms):
+            if folded in vocabulary.particles or (
+                folded in vocabulary.generic_words
+                and not forms
+                and not _is_surname(tokens, first_index, vocabulary, known)
+            ):
                 continue
             suggestion = forms[0] if forms else ""
             if not target_is_latin and folded in latin_words:
                 latin = latin_words[folded]
-                status: Status = "ok" if is_kept_in_latin(word_text) else "latin"
+                status: Status = "ok" if _kept_in_latin(word_text) else "latin"
                 index = target.index(latin)
                 renderings.append(
                     rendering(first, last, status, (index, index), folded, suggestion)
@@ -732,11 +822,14 @@ def align_names(
                 continue
             if candidates is None:
                 candidates = transliteration_candidates(target)
-            available = (
-                [claimed.get(index, key) == key for index in range(len(target))]
-                if claimed
-                else [True] * len(target)
-            )
+            # A translation keeps the order of a name's parts: a later part is not
+            # rendered before an earlier one ("President Yamandu Orsi", "الرئيس
+            # ياماندو أوسي": not "الرئيس").
+            after_previous = next_index or 0
+            available = [
+                index >= after_previous and claimed.get(index, key) == key
+                for index in range(len(target))
+            ]
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
             near = best is not None and _is_near(word_text, best)
             # The word after the previous part of the same name wins over a closer
@@ -774,11 +867,18 @@ def align_names(
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
                 next_index = best[2] + 1
                 continue
-            if best and near:
+            after_particle = (
+                first_index > 0 and tokens[first_index - 1].text.casefold() in vocabulary.particles
+            )
+            if (
+                best
+                and near
+                and not _article_the_name_lacks(target, best, word_text, after_particle)
+            ):
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )
-            elif not landmark:
+            elif not landmark and first is not doubtful_token:
                 renderings.append(rendering(first, last, "missing", None, "", suggestion))
     return renderings
 
