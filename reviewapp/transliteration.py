@@ -367,8 +367,9 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("w", "v"),
         ("j", "y"),
     ),
-    # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh"; "-champs"
-    # ends in a nasal vowel.
+    # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh". Final
+    # "-mp" and "-mps" are silent after the vowel they nasalise, which Arabic writes
+    # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان).
     "french": (
         ("ier$", "ie"),
         ("e?au(?:lt|x)?$|eau", "o"),
@@ -648,14 +649,14 @@ def _consonants(name_skeleton: str) -> list[str]:
 MIN_CONSONANTS_AFTER_SKIP = 3
 
 
-def same_leading_consonants(a: str, b: str, count: int = 1) -> bool:
+def same_leading_consonants(a: str, b: str, count: int = 1, skip: bool = True) -> bool:
     """Whether two skeletons start with the same count consonants in the same order, up
-    to usual variants, or do so once a first consonant dropped from one of them is
-    passed over ("Wembanyama", "ويبانياما" line up from the b)."""
+    to usual variants, or, if skip, do so once a first consonant dropped from one of
+    them is passed over ("Wembanyama", "ويبانياما" line up from the b)."""
     consonants_a, consonants_b = _consonants(a), _consonants(b)
     if _lined_up(consonants_a, consonants_b, count):
         return True
-    return any(
+    return skip and any(
         min(len(rest_a), len(rest_b)) >= MIN_CONSONANTS_AFTER_SKIP
         and _lined_up(rest_a, rest_b, count)
         for rest_a, rest_b in ((consonants_a[1:], consonants_b), (consonants_a, consonants_b[1:]))

@@ -174,6 +174,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_misspelled:Sankara"},
         ),
         ("Drones hit the airport.", "أصابت طائرات مسيرة المطار.", set()),
+        ("Talks resumed at Volkswagen.", "استؤنفت المحادثات في فولكس فاغن.", set()),
         # A surname's inner capital after its prefix is no brand's.
         ("Union leader Mick McGrath spoke.", "تحدث النقابي ميك McGrath.", {"name_latin:McGrath"}),
         ("Engineers at OpenAI spoke.", "تحدث مهندسون في OpenAI.", set()),

@@ -114,6 +114,7 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("french", "Dubois", "دوبوا"),
         ("french", "Perrault", "بيرو"),
         ("french", "Renault", "رينو"),
+        ("french", "Beauchamp", "بوشان"),
         ("dutch", "Rijkaard", "رايكارد"),
         ("gaelic", "McIntyre", "ماكنتاير"),
         ("turkish", "Çelik", "تشيليك"),

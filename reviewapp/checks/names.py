@@ -578,10 +578,14 @@ def _best_transliteration(
     return min(matches, default=None)
 
 
-def _is_near(name: str, match: tuple[float, int, int, str], adjacent: bool = False) -> bool:
+def _is_near(
+    name: str, match: tuple[float, int, int, str], adjacent: bool = False, doubtful: bool = False
+) -> bool:
     """Whether a match is close enough to be a misspelling of the name rather than an
     unrelated word: long enough a name, and the same first consonant as the name has
-    under one of its spelling conventions (pinyin "Qiang" starts with ch, "تشيان")."""
+    under one of its spelling conventions (pinyin "Qiang" starts with ch, "تشيان"); the
+    same first two, none dropped, for a word that may be no name at all (doubtful):
+    "Talks" is not "فولكس"."""
     consonants = consonant_count(skeleton(name))
     if adjacent and consonants == MIN_NEAR_CONSONANTS - 1:
         # A short name is near only where its part of the name belongs, one consonant
@@ -590,9 +594,9 @@ def _is_near(name: str, match: tuple[float, int, int, str], adjacent: bool = Fal
     if consonants < MIN_NEAR_CONSONANTS or match[0] > _near_limit(consonants, adjacent):
         return False
     match_skeleton = reading_skeleton(match[3])
-    leading = ADJACENT_LEADING_CONSONANTS if match[0] > _near_limit(consonants) else 1
+    leading = ADJACENT_LEADING_CONSONANTS if doubtful or match[0] > _near_limit(consonants) else 1
     return any(
-        same_leading_consonants(match_skeleton, name_skeleton, leading)
+        same_leading_consonants(match_skeleton, name_skeleton, leading, skip=not doubtful)
         for name_skeleton in name_skeletons(name)
     )
 
@@ -831,7 +835,7 @@ def align_names(
                 for index in range(len(target))
             ]
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
-            near = best is not None and _is_near(word_text, best)
+            near = best is not None and _is_near(word_text, best, doubtful=first is doubtful_token)
             # The word after the previous part of the same name wins over a closer
             # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف"),
             # but not over a correct rendering one word further, after a word the
