@@ -179,6 +179,27 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
 
 
+@cache
+def month_names(source_lang: str, target_lang: str) -> dict[str, frozenset[str]]:
+    """Case-folded source month name -> its names in the target language (every
+    regional locale's, normalised for matching: مايو and أيار)."""
+    try:
+        source_months = Locale.parse(source_lang).months["format"]["wide"]
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names: dict[str, set[str]] = {}
+    for identifier in locale_identifiers():
+        if identifier.split("_")[0] != target_lang:
+            continue
+        target_months = Locale.parse(identifier).months
+        for width in ("format", "stand-alone"):
+            for number, name in target_months[width]["wide"].items():
+                names.setdefault(source_months[number].casefold(), set()).add(
+                    normalise_for_matching(name)
+                )
+    return {month: frozenset(forms) for month, forms in names.items()}
+
+
 def _exemplar_city(locale: Locale, zone: str) -> str:
     """The locale's name of a time zone's exemplar city, without the state that
     qualifies some ("Petersburg, Indiana"). By hand rather than babel's
@@ -688,14 +709,22 @@ def _unit_candidates(
     return units
 
 
+_DATE_NUMBER = re.compile(r"\s*\d")
+
+
 def _is_surname(
-    tokens: Sequence[Word], index: int, vocabulary: NameWords, known: dict[str, tuple[str, ...]]
+    tokens: Sequence[Word],
+    index: int,
+    vocabulary: NameWords,
+    known: dict[str, tuple[str, ...]],
+    text: str,
 ) -> bool:
     """Whether a generic word ends a person's name as its surname: a surname word
     closing the run right after a given name, which is no generic word, particle,
-    acronym or known name ("Draymond Green"; not "Green Party", "Thai King", "UN
-    Secretary General")."""
-    if index == 0 or index != len(tokens) - 1:
+    acronym or known name, and not followed by a number, as a month in a date is
+    ("Draymond Green", "Theresa May"; not "Green Party", "Thai King", "UN Secretary
+    General", "told Reuters May 5")."""
+    if index == 0 or index != len(tokens) - 1 or _DATE_NUMBER.match(text, tokens[index].end):
         return False
     word = tokens[index].text.casefold()
     previous = tokens[index - 1].text
@@ -729,6 +758,7 @@ def align_names(
     source_lang = primary_language(pair.source_lang)
     target_lang = primary_language(pair.target_lang)
     known = exonyms(source_lang, target_lang)
+    months = month_names(source_lang, target_lang)
     glossary_spans = _glossary_spans(pair.source, context.glossary)
     vocabulary = name_words(source_lang)
     split = segment_words(pair, context)
@@ -812,7 +842,7 @@ def align_names(
             if folded in vocabulary.particles or (
                 folded in vocabulary.generic_words
                 and not forms
-                and not _is_surname(tokens, first_index, vocabulary, known)
+                and not _is_surname(tokens, first_index, vocabulary, known, pair.source)
             ):
                 continue
             suggestion = forms[0] if forms else ""
@@ -866,6 +896,12 @@ def align_names(
             ):
                 # "Ay", "Eo": too short to tell a rendering from any other word.
                 continue
+            if best and best[0] > 0 and best[3] in months.get(folded, ()):
+                # A name spelled like a month and rendered as the month's name is
+                # translated, not transliterated ("Theresa May", "تيريزا مايو"). Not
+                # where that name is also the name's exact transliteration: Maghrebi
+                # Arabic names months from French ("ماي").
+                best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
