@@ -415,12 +415,13 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "turkish": (("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "i"), ("c(?!h)", "j")),
     # Arabic names in Latin letters: the article of "Abdel Fattah" belongs, in Arabic
     # script, to the next word (عبد الفتاح),
-    # and "zh" and "dh" are two letters ("Azhar", أزهر; "Adham", أدهم), kept apart by a
-    # hyphen from the English digraphs.
+    # and "zh", "dh" and "sh" after a vowel may be two letters ("Azhar", أزهر; "Adham",
+    # أدهم; "Ishaq", إسحاق, as in English compounds: "Gateshead", غيتسهيد), kept apart
+    # by a hyphen from the English digraphs.
     "arabic": (
         ("^abd[eu]l$", "abd"),
         ("^abd[eu]l(?=.)", "abdal"),
-        ("(?<=[aeiou])([zd])h", r"\1-h"),
+        ("(?<=[aeiou])([zds])h", r"\1-h"),
         # "Zinedine", "Nasreddine": the article of الدين written into the name.
         ("(?<=[a-z])[aeiu]?d?dine?$", "aldin"),
         # The feminine ending ة, written -ah or -eh ("Odeh", عودة).

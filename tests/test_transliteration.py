@@ -121,6 +121,7 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("turkish", "Cem", "جم"),
         ("arabic", "Abdul", "عبد"),
         ("arabic", "Adham", "أدهم"),
+        ("arabic", "Ishaq", "إسحاق"),
         ("german", "Rosa", "روزا"),
         ("dutch", "Hoog", "هوخ"),
         ("italian", "Ciro", "تشيرو"),
