@@ -3,24 +3,32 @@
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reviewapp.checks.base import Check, CheckContext, Finding, SegmentPair, register
 
 # Arabic-Indic and Extended Arabic-Indic (Persian) digits, Arabic decimal and
 # thousands separators; str.translate keeps every other character as it is.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
-# A number, with thousands groups and a decimal part in either convention. Letters
-# may precede it: Arabic attaches the conjunction و ("و1973").
+# A number, with thousands groups and a decimal part in either convention, not
+# preceded by a digit or separator. Letters may precede it: Arabic attaches the
+# conjunction و ("و1973"). The pattern starts with the digit and looks back from it,
+# rather than starting with the lookbehind, so that the scan skips to digits in C
+# instead of testing the lookbehind at every character.
 NUMBER_PATTERN = re.compile(
-    r"(?<![\d.,٫٬])[\d٠-٩۰-۹]+(?:[.,٫٬\u00a0\u202f][\d٠-٩۰-۹]{3})*(?:[.,٫٬][\d٠-٩۰-۹]+)?"
+    r"[\d٠-٩۰-۹](?<![\d.,٫٬]\d)[\d٠-٩۰-۹]*"
+    r"(?:[.,٫٬\u00a0\u202f][\d٠-٩۰-۹]{3})*(?:[.,٫٬][\d٠-٩۰-۹]+)?"
 )
+_SEPARATOR = re.compile(r"[.,]")
 
 
+# Numbers recur throughout a document (years, counts), so their values are kept.
+@lru_cache(maxsize=65536)
 def number_value(text: str) -> str:
     """A canonical value: "1,500.5", "1.500,5", "١٬٥٠٠٫٥" all give "1500.5"."""
     western = text.translate(_DIGITS).replace("\u00a0", ",").replace("\u202f", ",")
-    groups = re.split(r"[.,]", western)
-    separators = re.findall(r"[.,]", western)
+    groups = _SEPARATOR.split(western)
+    separators = _SEPARATOR.findall(western)
     if not separators:
         return western
     last_group_is_decimal = len(groups[-1]) != 3 or (len(set(separators)) == 2)
@@ -48,6 +56,11 @@ class NumbersCheck(Check):
     def check_segment(self, pair: SegmentPair, context: CheckContext) -> Iterable[Finding]:
         source_numbers = numbers(pair.source)
         target_numbers = numbers(pair.target)
+        # Most segments have the same numbers, and then nothing to report.
+        source_values = [value for _, _, value in source_numbers]
+        target_values = [value for _, _, value in target_numbers]
+        if source_values == target_values or sorted(source_values) == sorted(target_values):
+            return
         unmatched_target = Counter(value for _, _, value in target_numbers)
         missing = []
         for number in source_numbers:

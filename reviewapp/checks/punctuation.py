@@ -19,31 +19,37 @@ _SPACE_BEFORE_ARABIC_MARK = re.compile(r"[ \t\u00a0]+(?=[،؛؟])")
 # A Latin mark counts only between Arabic-script words (not in "3,5" or a URL).
 _LATIN_MARK_IN_ARABIC = re.compile(r"(?<=[\u0600-\u06ff])\s*([,;?])(?=\s*[\u0600-\u06ff]|\s*$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_REPEATED_WORD = re.compile(r"\b(\w+)(\s+\1\b)+", re.IGNORECASE)
+# The word is possessive (\w++): it has to end where the spaces start, and backing off
+# letter by letter before failing made this the slowest scan of the check.
+_REPEATED_WORD = re.compile(r"\b(\w++)(\s+\1\b)+", re.IGNORECASE)
 # Single curly quotes are left out: "’" is also the apostrophe.
 PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”"}
+_CLOSING_TO_OPENING = {closing: opening for opening, closing in PAIRS.items()}
 SYMMETRIC_QUOTES = ('"',)
 # Only these characters matter to unbalanced_marks; the regex finds them in C.
-_BRACKETS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
+_MARKS = re.compile(
+    "[" + re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SYMMETRIC_QUOTES)) + "]"
+)
 
 
 def unbalanced_marks(text: str) -> list[tuple[int, str]]:
     """Positions of brackets and quotes without partner, as (offset, mark)."""
-    closing_to_opening = {closing: opening for opening, closing in PAIRS.items()}
     stack: list[tuple[int, str]] = []
     unmatched: list[tuple[int, str]] = []
-    for match in _BRACKETS.finditer(text):
+    quote_offsets: dict[str, list[int]] = {}
+    for match in _MARKS.finditer(text):
         offset, character = match.start(), match.group(0)
         if character in PAIRS:
             stack.append((offset, character))
-        elif character in closing_to_opening:
-            if stack and stack[-1][1] == closing_to_opening[character]:
+        elif character in _CLOSING_TO_OPENING:
+            if stack and stack[-1][1] == _CLOSING_TO_OPENING[character]:
                 stack.pop()
             else:
                 unmatched.append((offset, character))
+        else:
+            quote_offsets.setdefault(character, []).append(offset)
     unmatched.extend(stack)
-    for quote in SYMMETRIC_QUOTES:
-        offsets = [match.start() for match in re.finditer(re.escape(quote), text)]
+    for quote, offsets in quote_offsets.items():
         if len(offsets) % 2:
             unmatched.append((offsets[-1], quote))
     return sorted(unmatched)
@@ -61,50 +67,64 @@ class PunctuationCheck(Check):
     def check_segment(self, pair: SegmentPair, context: CheckContext) -> Iterable[Finding]:
         target = pair.target
         if primary_language(pair.target_lang) in ARABIC_SCRIPT_LANGUAGES:
-            for match in _SPACE_BEFORE_ARABIC_MARK.finditer(target):
-                mark = target[match.end()]
+            # Each scan only when its marks are there: most segments have none of them.
+            if "،" in target or "؛" in target or "؟" in target:
+                for match in _SPACE_BEFORE_ARABIC_MARK.finditer(target):
+                    mark = target[match.end()]
+                    yield self._finding(
+                        pair,
+                        "punctuation_space",
+                        match.start(),
+                        match.end() + 1,
+                        mark,
+                        f"No space goes before “{mark}”.",
+                    )
+            if "," in target or ";" in target or "?" in target:
+                for match in _LATIN_MARK_IN_ARABIC.finditer(target):
+                    mark = match.group(1)
+                    yield self._finding(
+                        pair,
+                        "latin_punctuation",
+                        match.start(1),
+                        match.end(1),
+                        ARABIC_PUNCTUATION[mark],
+                        f"Use the Arabic “{ARABIC_PUNCTUATION[mark]}” instead of “{mark}”.",
+                    )
+        # The source is scanned only for what the target has.
+        target_unbalanced = unbalanced_marks(target)
+        if target_unbalanced:
+            source_unbalanced = {mark for _, mark in unbalanced_marks(pair.source)}
+            for offset, mark in target_unbalanced:
+                if mark not in source_unbalanced:
+                    yield self._finding(
+                        pair,
+                        "unbalanced",
+                        offset,
+                        offset + 1,
+                        "",
+                        f"“{mark}” has no matching partner.",
+                    )
+        if "  " in target:
+            for match in _DOUBLE_SPACE.finditer(target):
                 yield self._finding(
-                    pair,
-                    "punctuation_space",
-                    match.start(),
-                    match.end() + 1,
-                    mark,
-                    f"No space goes before “{mark}”.",
+                    pair, "double_space", match.start(), match.end(), " ", "Double space."
                 )
-            for match in _LATIN_MARK_IN_ARABIC.finditer(target):
-                mark = match.group(1)
-                yield self._finding(
-                    pair,
-                    "latin_punctuation",
-                    match.start(1),
-                    match.end(1),
-                    ARABIC_PUNCTUATION[mark],
-                    f"Use the Arabic “{ARABIC_PUNCTUATION[mark]}” instead of “{mark}”.",
-                )
-        source_unbalanced = {mark for _, mark in unbalanced_marks(pair.source)}
-        for offset, mark in unbalanced_marks(target):
-            if mark not in source_unbalanced:
-                yield self._finding(
-                    pair, "unbalanced", offset, offset + 1, "", f"“{mark}” has no matching partner."
-                )
-        for match in _DOUBLE_SPACE.finditer(target):
-            yield self._finding(
-                pair, "double_space", match.start(), match.end(), " ", "Double space."
-            )
-        source_repeats = {
-            match.group(0).casefold() for match in _REPEATED_WORD.finditer(pair.source)
-        }
-        for match in _REPEATED_WORD.finditer(target):
-            if match.group(0).casefold() not in source_repeats:
-                yield self._finding(
-                    pair,
-                    "repeated_word",
-                    match.start(),
-                    match.end(),
-                    match.group(1),
-                    f"The word “{match.group(1)}” is repeated.",
-                    category="grammar",
-                )
+        target_repeats = list(_REPEATED_WORD.finditer(target))
+        if target_repeats:
+            source_repeats = {
+                match.group(0).casefold() for match in _REPEATED_WORD.finditer(pair.source)
+            }
+            for match in target_repeats:
+                if match.group(0).casefold() not in source_repeats:
+                    yield self._finding(
+                        pair,
+                        "repeated_word",
+                        match.start(),
+                        match.end(),
+                        match.group(1),
+                        f"The word “{match.group(1)}” is repeated.",
+                        category="grammar",
+                    )
 
     def _finding(
         self,

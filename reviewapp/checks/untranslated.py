@@ -1,6 +1,5 @@
 """Translations that are empty, identical to the source, or keep source-script words."""
 
-import re
 from collections.abc import Iterable
 
 from reviewapp.checks.base import Check, CheckContext, Finding, SegmentPair, register
@@ -11,8 +10,6 @@ from reviewapp.checks.text import (
     is_latin_script_text,
     segment_words,
 )
-
-_SPACES = re.compile(r"\s+")
 
 
 @register
@@ -26,13 +23,14 @@ class UntranslatedCheck(Check):
     )
 
     def check_segment(self, pair: SegmentPair, context: CheckContext) -> Iterable[Finding]:
-        source = _SPACES.sub(" ", pair.source).strip()
-        target = _SPACES.sub(" ", pair.target).strip()
-        if not any(character.isalpha() for character in source):
+        if not any(map(str.isalpha, pair.source)):
             return
-        if not target:
+        # Texts are compared with runs of spaces as one space and none at the ends:
+        # str.split() cuts at the characters the regex \s matches.
+        target_words = pair.target.split()
+        if not target_words:
             yield self._finding(pair, "empty", "The translation is empty.", "omission", "critical")
-        elif target == source:
+        elif target_words == pair.source.split():
             yield self._finding(
                 pair,
                 "identical",
@@ -41,8 +39,9 @@ class UntranslatedCheck(Check):
                 "major",
             )
         elif (
-            not is_latin_script_text(pair.target)
-            and has_latin_letters(pair.target)
+            # The cheapest test first: most translations have no Latin letter at all.
+            has_latin_letters(pair.target)
+            and not is_latin_script_text(pair.target)
             and is_latin_script_text(pair.source)
         ):
             yield from self._latin_runs(pair, context)
