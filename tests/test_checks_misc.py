@@ -1,4 +1,7 @@
-"""Numbers, untranslated text, punctuation, glossary, phrasing, consistency, fixes."""
+"""Numbers, untranslated text, punctuation, glossary, phrasing, consistency, fixes, and
+the text helpers they share."""
+
+import gc
 
 import pytest
 
@@ -10,6 +13,15 @@ from reviewapp.checks import (
     SegmentPair,
     propose_fix_everywhere,
     run_checks,
+)
+from reviewapp.checks.text import (
+    TargetWord,
+    Word,
+    has_latin_letters,
+    is_latin_script_text,
+    target_words,
+    with_readings,
+    words,
 )
 
 
@@ -174,3 +186,142 @@ def test_propose_fix_everywhere(
     for position, start, end, new_text in proposals:
         original = pairs[position - 1].target[start:end]
         assert new_text == right and original != right
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("It fell by .5 points.", "انخفض 5 نقاط.", ["number_added"]),
+        ("Pages 1,234,567.", "الصفحات 1,234,567.", []),
+        ("It was 12 and 13.", "كان 13 و12.", []),
+    ],
+)
+def test_numbers_separators_and_order(source: str, target: str, expected: list[str]) -> None:
+    assert kinds(source, target, "numbers") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("He said the talks took place.", 'قال "إن المحادثات جرت.', ["unbalanced"]),
+        ('He said "the talks took place.', 'قال "إن المحادثات جرت.', []),
+        ("He said the talks took place.", "قال المحادثات المحادثات جرت.", ["repeated_word"]),
+        ("The the talks took place.", "جرت المحادثات. The the", []),
+        ("He said the talks took place.", "قال Talks talks جرت.", ["repeated_word"]),
+    ],
+)
+def test_punctuation_compares_with_the_source(
+    source: str, target: str, expected: list[str]
+) -> None:
+    assert kinds(source, target, "punctuation") == expected
+
+
+# Several rules, so that their conditions are searched together; each applies exactly
+# when its condition, a regex, matches the source as a whole phrase.
+CONDITIONED_RULES = CheckContext(
+    phrasing_rules=[
+        PhrasingRule("إضرابات", False, "strikes", source_condition="strikes?"),
+        PhrasingRule("ارتفاع", False, "heights", source_condition="Heights"),
+        PhrasingRule("الهدنة", False, "truce", source_condition="truce|ceasefire"),
+        PhrasingRule("التصعيد", False, "escalation", source_condition=r"(de)-\1?escalat\w+"),
+        PhrasingRule("المتحدة", False, "U.S.", source_condition="U.S."),
+    ],
+    use_default_phrasing_rules=False,
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Air strikes continued.", "استمرت الإضرابات.", [("strikes", "إضرابات")]),
+        ("Airstrikes continued.", "استمرت الإضرابات.", []),
+        (
+            "A strike, then the Heights.",
+            "إضرابات على ارتفاع",
+            [("strike", "إضرابات"), ("Heights", "ارتفاع")],
+        ),
+        ("The ceasefire held.", "صمدت الهدنة.", [("ceasefire", "الهدنة")]),
+        # The condition's alternation is its own: "truce" needs no word boundary after.
+        ("The truces held.", "صمدت الهدنة.", [("truce", "الهدنة")]),
+        ("De-escalation talks.", "محادثات إلغاء التصعيد", [("De-escalation", "التصعيد")]),
+        ("UXSY said.", "قالت الولايات المتحدة", [("UXSY", "المتحدة")]),
+        ("The US said.", "قالت الولايات المتحدة", []),
+    ],
+)
+def test_phrasing_rule_conditions(
+    source: str, target: str, expected: list[tuple[str, str]]
+) -> None:
+    pair = SegmentPair(1, source, target, "en", "ar")
+    found = [
+        (finding.source_text, finding.target_text)
+        for _, finding in run_checks([pair], CONDITIONED_RULES)
+        if finding.check_id == "phrasing"
+    ]
+    assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("The ceasefire and the talks held.", ["glossary"]),
+        ("The ceasefire held.", []),
+        ("Ceasefires held.", []),
+        ("No term here.", []),
+    ],
+)
+def test_glossary_with_several_terms(source: str, expected: list[str]) -> None:
+    context = CheckContext(
+        glossary=[
+            GlossaryEntry("ceasefire", "وقف إطلاق النار"),
+            GlossaryEntry("talks", "المحادثات"),
+        ]
+    )
+    assert kinds(source, "صمد وقف إطلاق النار.", "glossary", context) == expected
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_run_checks_leaves_the_cycle_collector_as_it_was(collecting: bool) -> None:
+    was_collecting = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        run_checks([SegmentPair(1, "Talks resumed.", "", "en", "ar")])
+        assert gc.isenabled() == collecting
+    finally:
+        (gc.enable if was_collecting else gc.disable)()
+
+
+@pytest.mark.parametrize(
+    ("text", "has_latin", "mostly_latin"),
+    [
+        ("باريس", False, False),
+        ("Paris", True, True),
+        ("في Paris", True, True),
+        ("في باريس Paris", True, False),
+        ("", False, True),
+        ("١٢٣ - 45", False, True),
+        # Arabic presentation forms lie outside the Arabic block.
+        ("ﻻ", False, False),
+        ("Ça", True, True),
+        ("Ελλάδα", False, False),
+    ],
+)
+def test_text_scripts(text: str, has_latin: bool, mostly_latin: bool) -> None:
+    assert has_latin_letters(text) == has_latin
+    assert is_latin_script_text(text) == mostly_latin
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O'Brien's talks", [(0, 7, "O'Brien"), (8, 9, "s"), (10, 15, "talks")]),
+        ("وقال 12 ab_cd", [(0, 4, "وقال"), (8, 10, "ab"), (11, 13, "cd")]),
+        ("", []),
+    ],
+)
+def test_words_and_target_words(text: str, expected: list[tuple[int, int, str]]) -> None:
+    split = words(text)
+    assert split == expected and all(isinstance(word, Word) for word in split)
+    readings = target_words(text, "ar")
+    assert readings == with_readings(split, "ar")
+    assert [(word.start, word.end, word.text) for word in readings] == expected
+    assert all(isinstance(word, TargetWord) and word.stems for word in readings)
