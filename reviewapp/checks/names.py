@@ -326,8 +326,6 @@ def extract_names(
             # name ("in The Hague"): a capitalised "Will" or "May" there is a name.
             sentence_initial = _is_sentence_initial(text, first.start)
             folded_first = first.text.casefold()
-            # Of several capitalised words the first stays a name ("Tiger Woods
-            # played"), unless a function word.
             doubtful = (
                 len(run) == 1
                 and sentence_initial
@@ -359,15 +357,11 @@ def extract_names(
             and _is_capitalised(tokens[after + 1])
         )
 
-    # Particles that are also English words ("at", "as", "an": the Arabic article
-    # assimilated, "at-Tayeb") join a name only by a hyphen: "Engineers at OpenAI" is
-    # not one name.
-    hyphen_only_particles = vocabulary.particles & vocabulary.function_words
+    hyphen_only_particles = _hyphen_only_particles(source_lang)
     for index, token in enumerate(tokens):
         joined = bool(run) and text[run[-1].end : token.start] in (" ", "-")
-        folded = token.text.casefold()
         if _is_capitalised(token) or (
-            folded in vocabulary.particles
+            (folded := token.text.casefold()) in vocabulary.particles
             and index + 1 < len(tokens)
             and _is_capitalised(tokens[index + 1])
             and text[token.end : tokens[index + 1].start]
@@ -380,6 +374,15 @@ def extract_names(
             close_run(index)
     close_run(len(tokens))
     return names
+
+
+@cache
+def _hyphen_only_particles(language: str) -> frozenset[str]:
+    """Particles that are also common words ("at", "as", "an": the Arabic article
+    assimilated, "at-Tayeb"), which join a name only by a hyphen: "Engineers at
+    OpenAI" is not one name."""
+    vocabulary = name_words(language)
+    return vocabulary.particles & vocabulary.function_words
 
 
 def capitalised_mid_sentence(texts: Iterable[tuple[str, Sequence[Word]]]) -> frozenset[str]:
@@ -860,12 +863,15 @@ def align_names(
             # rendered before an earlier one ("President Yamandu Orsi", "الرئيس
             # ياماندو أوسي": not "الرئيس").
             after_previous = next_index or 0
-            available = [
-                index >= after_previous and claimed.get(index, key) == key
-                for index in range(len(target))
-            ]
+            available = [False] * after_previous + (
+                [claimed.get(index, key) == key for index in range(after_previous, len(target))]
+                if claimed
+                else [True] * (len(target) - after_previous)
+            )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
-            near = best is not None and _is_near(word_text, best, doubtful=first is doubtful_token)
+            # Whether best is a misspelling; worked out only when it is not a correct
+            # rendering, unless the word after the rest of the name is found to be one.
+            near = False
             # The word after the previous part of the same name wins over a closer
             # match elsewhere: name parts stay together ("موفاك تافيف", not "الأطراف"),
             # but not over a correct rendering one word further, after a word the
@@ -912,7 +918,7 @@ def align_names(
             )
             if (
                 best
-                and near
+                and (near or _is_near(word_text, best, doubtful=first is doubtful_token))
                 and not _article_the_name_lacks(target, best, word_text, after_particle)
             ):
                 renderings.append(
