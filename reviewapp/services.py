@@ -838,6 +838,21 @@ def _compiled_rule_pattern(pattern: str, is_regex: bool) -> str:
     return pattern
 
 
+def _checked_rule_condition(condition: str) -> str:
+    # A condition is a regular expression matched on whole words of the source
+    # ("strikes?", "demilitari[sz]ed"); one that does not compile would stop every
+    # later run of the project's checks.
+    condition = " ".join(condition.split())
+    try:
+        re.compile(condition)
+    except re.error as error:
+        raise ReviewError(
+            f"The source condition “{condition}” is not a valid regular expression: {error}."
+            " Put a backslash before special characters, as in C\\+\\+."
+        ) from None
+    return condition
+
+
 def phrasing_rule_create(
     *,
     project: Project,
@@ -853,12 +868,13 @@ def phrasing_rule_create(
     """Save a known bad rendering and flag it across the project; returns the rule and
     how many segments it was found in."""
     pattern = _compiled_rule_pattern(pattern, is_regex)
+    source_condition = _checked_rule_condition(source_condition)
     with transaction.atomic():
         rule = PhrasingRule.objects.create(
             project=project,
             pattern=pattern,
             is_regex=is_regex,
-            source_condition=" ".join(source_condition.split()),
+            source_condition=source_condition,
             message=message.strip(),
             suggestion=suggestion.strip(),
             category=category,

@@ -44,6 +44,39 @@ def test_invalid_regex_is_refused_and_nothing_saved(as_editor, project, pattern,
     assert not PhrasingRule.objects.exists()
 
 
+@pytest.mark.parametrize("condition", ["strike(s", "[sz", "*strikes"])
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "fragment"])
+def test_invalid_source_condition_is_refused_and_nothing_saved(
+    as_editor, project, condition, headers
+):
+    response = as_editor.post(
+        reverse("rules", args=[project.pk]),
+        {
+            "pattern": "إضرابات",
+            "source_condition": condition,
+            "category": "awkward",
+            "severity": "major",
+        },
+        **headers,
+    )
+    assert response.status_code == 422
+    assert "is not a valid regular expression" in response.content.decode()
+    assert not PhrasingRule.objects.exists()
+
+
+def test_escaped_source_condition_is_kept(as_editor, project):
+    as_editor.post(
+        reverse("rules", args=[project.pk]),
+        {
+            "pattern": "إضرابات",
+            "source_condition": r"C\+\+",
+            "category": "awkward",
+            "severity": "major",
+        },
+    )
+    assert PhrasingRule.objects.get().source_condition == r"C\+\+"
+
+
 def test_flag_this_everywhere_makes_a_rule_from_the_flag(as_editor, editor, project, segments):
     flag = services.flag_create(
         segment=segments[2],
