@@ -369,8 +369,10 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh". Final
     # "-mp" and "-mps" are silent after the vowel they nasalise, which Arabic writes
-    # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان).
+    # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان). English texts drop the
+    # cedilla, so a c inside a word before a, o or u may be ç ("Francois", فرانسوا).
     "french": (
+        ("ç|(?<=[a-z])c(?=[aou])", "s"),
         ("ier$", "ie"),
         ("e?au(?:lt|x)?$|eau", "o"),
         ("ou", "u"),
@@ -427,6 +429,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         # The feminine ending ة, written -ah or -eh ("Odeh", عودة).
         ("(?<=[^aeiou])[ae]h$", "a"),
     ),
+    # English place names end in "-cester" said "ster" ("Gloucester", غلوستر).
+    "english": (("(?<=[a-z])cester$", "ster"),),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),
 }

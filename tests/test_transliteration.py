@@ -115,6 +115,8 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("french", "Perrault", "بيرو"),
         ("french", "Renault", "رينو"),
         ("french", "Beauchamp", "بوشان"),
+        ("french", "Curacao", "كوراساو"),
+        ("english", "Leicester", "ليستر"),
         ("dutch", "Rijkaard", "رايكارد"),
         ("gaelic", "McIntyre", "ماكنتاير"),
         ("turkish", "Çelik", "تشيليك"),
