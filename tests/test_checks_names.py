@@ -191,6 +191,30 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("The plan was announced by Andy Beshear May 5.", "أعلن آندي بشير الخطة في 5 مايو.", set()),
         # Named storms: the kind of storm is translated.
         ("Hurricane Milton hit Florida.", "ضرب الإعصار ميلتون فلوريدا.", set()),
+        # A surname word or a part after a European particle that sounds like a word
+        # the translation has with the Arabic article is that word translated.
+        ("Alexander Pope wrote.", "كتب ألكسندر البابا.", {"name_missing:Pope"}),
+        ("Alexander Pope wrote.", "كتب ألكسندر بوب.", set()),
+        ("Benicio del Toro acted.", "مثل بينيسيو ديل الثور.", {"name_missing:Toro"}),
+        ("Benicio del Toro acted.", "مثل بينيسيو ديل تورو.", set()),
+        # A compass point after a given name is the surname.
+        ("Oliver North testified.", "أدلى أوليفر الشمال بشهادته.", {"name_missing:North"}),
+        ("Oliver North testified.", "أدلى أوليفر نورث بشهادته.", set()),
+        ("Rain fell on North Korea.", "هطل المطر على كوريا الشمالية.", set()),
+        # A demonym made from a country's name with -n; occupations before a name.
+        ("A Nicaraguan court ruled.", "قضت محكمة نيكاراغوية.", set()),
+        ("Pollster John Curtice spoke.", "تحدث خبير الاستطلاعات جون كيرتس.", set()),
+        # A short name where it belongs, one consonant lost and another a close variant.
+        ("Mario Gati spoke.", "تحدث ماريو غاي.", {"name_misspelled:Gati"}),
+        # An earlier part of a name garbled right before the next part's rendering.
+        ("Hiroshi Tanaka spoke.", "تحدث هيروفا تاناكا.", {"name_misspelled:Hiroshi"}),
+        ("Hiroshi Tanaka spoke.", "تحدث المسؤول تاناكا.", {"name_missing:Hiroshi"}),
+        # Not a word that renders another name.
+        (
+            "Ghana's president, Nana Mensah, spoke.",
+            "تحدث رئيس غانا منسا.",
+            {"name_missing:Nana"},
+        ),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

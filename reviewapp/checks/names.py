@@ -68,12 +68,15 @@ class NameWords:
     articles: frozenset[str]
     coordinators: frozenset[str]
     particles: frozenset[str]
+    # Particles of European names ("del Toro", "van Gogh"), which no Arabic article
+    # follows.
+    european_particles: frozenset[str]
     generic_words: frozenset[str]
     # Generic words of places and landmarks, whose names are often translated.
     landmark_words: frozenset[str]
-    # Generic words that are also common English surnames, from ranks, occupations and
-    # colours ("Julie Bishop", "John Major", "Sharon White"): after a given name, the
-    # surname.
+    # Generic words that are also common English surnames, from ranks, occupations,
+    # colours and compass points ("Julie Bishop", "John Major", "Sharon White",
+    # "Oliver North"): after a given name, the surname.
     surname_words: frozenset[str]
     demonyms: dict[str, str]
     # Languages whose names of countries the source borrows in names of organisations
@@ -114,6 +117,7 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("articles", ())),
         frozenset(table.get("coordinators", ())),
         frozenset(table.get("particles", ())),
+        frozenset(table.get("european_particles", ())),
         frozenset(table.get("generic_words", ())),
         frozenset(table.get("landmark_words", ())),
         frozenset(table.get("surname_words", ())),
@@ -172,6 +176,12 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
                 and folded not in common_words
             ):
                 renderings[folded] = set(territory_renderings[code])
+    # A country name ending in -a makes its demonym with -n ("Bolivia", "Bolivian";
+    # "Rwanda", "Rwandan"), which the demonym table need not list one by one.
+    for code, name in source_locale.territories.items():
+        demonym = (name + "n").casefold()
+        if name.endswith("a") and code in territory_renderings and demonym not in renderings:
+            renderings[demonym] = set(territory_renderings[code])
     for demonym, country in vocabulary.demonyms.items():
         country_renderings = renderings.get(country.casefold())
         if country_renderings:
@@ -409,6 +419,8 @@ MIN_ACRONYM_WORD_CONSONANTS = 2
 DISTANCE_TOLERANCE = 1e-9
 MAX_OK_DISTANCE = 0.95
 ONE_CONSONANT_EDIT = 1.0 + DISTANCE_TOLERANCE
+# The closest variants of a letter in transliteration (t and ث, g and غ, d and ض).
+CLOSE_VARIANT_COST = 0.3
 
 
 def _ok_limit(consonants: int) -> float:
@@ -613,8 +625,9 @@ def _is_near(
     consonants = consonant_count(skeleton(name))
     if adjacent and consonants == MIN_NEAR_CONSONANTS - 1:
         # A short name is near only where its part of the name belongs, one consonant
-        # lost or changed ("Yamandu Orsi", "ياماندو أوسي").
-        return match[0] <= ONE_CONSONANT_EDIT
+        # lost or changed ("Yamandu Orsi", "ياماندو أوسي"), the other letters the same
+        # or one of them a close variant ("Mario Gati", "ماريو غاي": g as غ).
+        return match[0] <= ONE_CONSONANT_EDIT + CLOSE_VARIANT_COST
     if consonants < MIN_NEAR_CONSONANTS or match[0] > _near_limit(consonants, adjacent):
         return False
     match_skeleton = reading_skeleton(match[3])
@@ -649,14 +662,15 @@ def _article_the_name_lacks(
     target: Sequence[TargetWord],
     match: tuple[float, int, int, str],
     name: str,
-    after_particle: bool,
+    after_arabic_particle: bool,
 ) -> bool:
     """Whether the one word a name is near takes the Arabic article while the name has
-    none: a common word the name was translated as ("Declan Rice", "ديكلان الأرز";
-    "Raheem Sterling", "الإسترليني"), since transliterations of foreign names take no
-    article, rather than a garbled transliteration."""
+    none (no al- of its own, no Arabic particle such as al- or bin before it): a common
+    word the name was translated as ("Declan Rice", "ديكلان الأرز"; "Raheem Sterling",
+    "الإسترليني"), since transliterations of foreign names take no article, rather than
+    a garbled transliteration."""
     _, first_word, last_word, reading = match
-    if after_particle or first_word != last_word or name.casefold().startswith(("al", "el")):
+    if after_arabic_particle or first_word != last_word or name.casefold().startswith(("al", "el")):
         return False
     with_article = tuple(article + reading for article in ARABIC_ARTICLE_FORMS)
     return any(stem.endswith(with_article) for stem in target[first_word].stems)
@@ -691,6 +705,37 @@ def _best_transliteration_of(
         # What align_names and _is_near compare the distance with.
         max(_ok_limit(consonants), _near_limit(consonants, adjacent)),
     )
+
+
+def _match_before_next_part(
+    tokens: Sequence[Word],
+    index: int,
+    vocabulary: NameWords,
+    source_lang: str,
+    candidates: TransliterationCandidates,
+    available: Sequence[bool],
+) -> tuple[float, int, int, str] | None:
+    """A misspelling of the name part tokens[index] in the word right before the
+    correct rendering of the part after it, where the translator wrote it
+    ("Hiroshi Tanaka", "هيروفا تاناكا"), or None."""
+    if index + 1 >= len(tokens):
+        return None
+    next_part = tokens[index + 1].text
+    folded_next = next_part.casefold()
+    if folded_next in vocabulary.particles or folded_next in vocabulary.generic_words:
+        return None
+    following = _best_transliteration_of(next_part, source_lang, candidates, available)
+    if (
+        following is None
+        or following[0] > _ok_limit(consonant_count(skeleton(next_part)))
+        or following[1] == 0
+        or not available[following[1] - 1]
+    ):
+        return None
+    only_before = [word_index == following[1] - 1 for word_index in range(len(available))]
+    name = tokens[index].text
+    match = _best_transliteration_of(name, source_lang, candidates, only_before, adjacent=True)
+    return match if match and _is_near(name, match, adjacent=True) else None
 
 
 def _unit_candidates(
@@ -908,24 +953,57 @@ def align_names(
                 # where that name is also the name's exact transliteration: Maghrebi
                 # Arabic names months from French ("ماي").
                 best = None
+            previous = tokens[first_index - 1].text.casefold() if first_index else ""
+            after_european_particle = previous in vocabulary.european_particles
+            after_arabic_particle = previous in vocabulary.particles and not after_european_particle
+            if (
+                best
+                and best[0] <= _ok_limit(consonants)
+                and (folded in vocabulary.surname_words or after_european_particle)
+                and _article_the_name_lacks(target, best, word_text, after_arabic_particle=False)
+            ):
+                # A common English word ("Alexander Pope", "البابا") or a part of a
+                # European name ("Benicio del Toro", "الثور") sounding like a word the
+                # translation has with the Arabic article is that word translated: a
+                # transliteration of such a name takes no article.
+                best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
                 next_index = best[2] + 1
                 continue
-            after_particle = (
-                first_index > 0 and tokens[first_index - 1].text.casefold() in vocabulary.particles
-            )
             if (
                 best
                 and (near or _is_near(word_text, best, doubtful=first is doubtful_token))
-                and not _article_the_name_lacks(target, best, word_text, after_particle)
+                and not _article_the_name_lacks(target, best, word_text, after_arabic_particle)
             ):
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )
             elif not landmark and first is not doubtful_token:
-                renderings.append(rendering(first, last, "missing", None, "", suggestion))
+                before_next = _match_before_next_part(
+                    tokens, first_index, vocabulary, source_lang, candidates, available
+                )
+                if (
+                    before_next
+                    and not _article_the_name_lacks(
+                        target, before_next, word_text, after_arabic_particle=False
+                    )
+                    # Not a word that renders another name ("Ghana's president,
+                    # Nana Mensah", "رئيس غانا منسا").
+                    and not any(
+                        item.target_start is not None
+                        and item.target_start <= target[before_next[1]].start < item.target_end
+                        for item in renderings
+                    )
+                ):
+                    renderings.append(
+                        rendering(
+                            first, last, "misspelled", before_next[1:3], before_next[3], suggestion
+                        )
+                    )
+                else:
+                    renderings.append(rendering(first, last, "missing", None, "", suggestion))
     return renderings
 
 
