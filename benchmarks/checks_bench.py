@@ -32,6 +32,8 @@ FRESH_TEST_SET = ROOT / "tests" / "data" / "names" / "names-fresh.en-ar.jsonl"
 SECOND_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh2.en-ar.jsonl")
 # Written blind after the second, before the check's rules were tuned on the first two.
 THIRD_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh3.en-ar.jsonl")
+# Written blind after the third was studied.
+FOURTH_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh4.en-ar.jsonl")
 DEMO_DIRECTORY = ROOT / "reviewapp" / "demo_data"
 BASELINE_PATTERN = re.compile(r"\w+|\d+(?:[.,]\d+)?")
 
@@ -225,7 +227,12 @@ def main() -> None:
     }
     parts[f"{test_set.name} whole"] = records
     if test_set == DEFAULT_TEST_SET:
-        for fresh_set in (FRESH_TEST_SET, SECOND_FRESH_TEST_SET, THIRD_FRESH_TEST_SET):
+        for fresh_set in (
+            FRESH_TEST_SET,
+            SECOND_FRESH_TEST_SET,
+            THIRD_FRESH_TEST_SET,
+            FOURTH_FRESH_TEST_SET,
+        ):
             parts[f"{fresh_set.name} (held out)"] = load_test_set(fresh_set)
     for title, part in parts.items():
         print_scores(title, part)
