@@ -354,3 +354,17 @@ def test_finding_underlines_cover_whole_words_so_arabic_letters_stay_joined(
         assert underline["span"] in underline["underlined"]
         words = re.findall(r"\w+", underline["text"])
         assert all(word in words for word in re.findall(r"\w+", underline["underlined"])), underline
+
+
+def test_segments_stay_put_when_the_checks_summary_arrives(editor_page, live_server, demo_document):
+    services.document_run_checks(document=demo_document)
+    page = editor_page
+    url = live_server.url + demo_document.get_absolute_url()
+    first_segment = page.locator(f"#seg-{demo_segment(demo_document, 1).pk}")
+    page.route("**/checks/**", lambda route: route.abort())
+    page.goto(url)
+    while_loading = first_segment.bounding_box()
+    page.unroute("**/checks/**")
+    page.goto(url)
+    expect(page.locator("#checks-summary .check-counts")).to_be_visible()
+    assert first_segment.bounding_box()["y"] == while_loading["y"]
