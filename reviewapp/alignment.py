@@ -20,8 +20,6 @@ each cell's costs are computed for many rows at once, and the small alignments i
 the paragraphs of a document are solved together, padded to a few shared sizes.
 """
 
-import functools
-import gc
 import itertools
 import json
 import math
@@ -36,6 +34,7 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
+from reviewapp.collection import cycle_collection_paused
 from reviewapp.segmentation import join_sentences, segment_document
 from reviewapp.transliteration import normalise_for_matching, skeleton, word_stems
 
@@ -1137,30 +1136,7 @@ def _rows_of(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return problem, np.arange(ends[-1]) - np.repeat(ends - counts, counts)
 
 
-def _cycle_collection_paused[**P, R](function: Callable[P, R]) -> Callable[P, R]:
-    """The function, run with Python's cycle collector paused.
-
-    Aligning a long text makes hundreds of thousands of short-lived lists and tuples
-    and next to no cyclic garbage; each burst of them would otherwise start a collection
-    that walks every object alive (the document's sentences and segments), about a
-    tenth of the time for 50,000 sentences. Whatever cycles there are wait for the
-    next collection.
-    """
-
-    @functools.wraps(function)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
-
-
-@_cycle_collection_paused
+@cycle_collection_paused()
 def align_sentences(
     source: list[str],
     target: list[str],
@@ -1262,7 +1238,7 @@ def _segments_from_links(
     return segments
 
 
-@_cycle_collection_paused
+@cycle_collection_paused()
 def align_document(
     source_text: str, target_text: str, source_lang: str, target_lang: str
 ) -> list[AlignedSegment]:

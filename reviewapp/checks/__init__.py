@@ -1,6 +1,5 @@
 """Automatic quality checks: run_checks applies every registered check."""
 
-import gc
 from collections.abc import Sequence
 
 from reviewapp.checks import (  # noqa: F401  (each module registers its checks)
@@ -21,6 +20,7 @@ from reviewapp.checks.base import (
     SegmentPair,
 )
 from reviewapp.checks.fix import propose_fix_everywhere
+from reviewapp.collection import cycle_collection_paused
 
 __all__ = [
     "CHECKS",
@@ -42,21 +42,12 @@ def run_checks(
 ) -> list[tuple[int, Finding]]:
     """Findings of every enabled check as (segment position, finding), in segment order."""
     context = context or CheckContext()
-    # The checks make millions of short-lived words, tuples and matches and no cyclic
-    # garbage (a collection after a 10,000-segment run finds none), yet each burst of
-    # them would start a collection that walks every object alive: a fifth of the time
-    # of a long document. Whatever cycles there are wait for the next collection.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cycle_collection_paused():
         findings = [
             result
             for check_id, check in CHECKS.items()
             if check_id not in disabled
             for result in check.check_document(pairs, context)
         ]
-    finally:
-        if collecting:
-            gc.enable()
     findings.sort(key=lambda item: (item[0], item[1].source_start or 0))
     return findings
