@@ -34,6 +34,8 @@ SECOND_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh2.en-ar.jsonl")
 THIRD_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh3.en-ar.jsonl")
 # Written blind after the third was studied.
 FOURTH_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh4.en-ar.jsonl")
+# Written blind after the fourth was studied.
+FIFTH_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh5.en-ar.jsonl")
 DEMO_DIRECTORY = ROOT / "reviewapp" / "demo_data"
 BASELINE_PATTERN = re.compile(r"\w+|\d+(?:[.,]\d+)?")
 
@@ -232,6 +234,7 @@ def main() -> None:
             SECOND_FRESH_TEST_SET,
             THIRD_FRESH_TEST_SET,
             FOURTH_FRESH_TEST_SET,
+            FIFTH_FRESH_TEST_SET,
         ):
             parts[f"{fresh_set.name} (held out)"] = load_test_set(fresh_set)
     for title, part in parts.items():

@@ -215,6 +215,15 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "تحدث رئيس غانا منسا.",
             {"name_missing:Nana"},
         ),
+        # Curated exonyms: historical Arabic names of cities, international
+        # organisations by their Arabic names, demonyms of countries named with "El".
+        ("The train reached Toledo.", "وصل القطار إلى طليطلة.", set()),
+        ("The train reached Toledo.", "وصل القطار إلى الطليعة.", {"name_missing:Toledo"}),
+        ("Talks opened in Tashkent.", "بدأت المحادثات في طشقند.", set()),
+        ("Experts from UNICEF arrived.", "وصل خبراء من منظمة الأمم المتحدة للطفولة.", set()),
+        ("Experts from UNICEF arrived.", "وصل خبراء من اليونيسف.", set()),
+        ("An Ecuadorian court ruled.", "قضت محكمة في الإكوادور.", set()),
+        ("The Honduran president spoke.", "تحدث الرئيس الهندوراسي.", set()),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:
