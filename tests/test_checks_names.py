@@ -215,6 +215,20 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "تحدث رئيس غانا منسا.",
             {"name_missing:Nana"},
         ),
+        # An acronym said as a word is written in Arabic letters; an initialism may
+        # stay in Latin, unless the rest of its name is left in Latin too.
+        ("Engineers at NASA spoke.", "تحدث مهندسون في NASA.", {"name_latin:NASA"}),
+        ("Engineers at NASA spoke.", "تحدث مهندسون في ناسا.", set()),
+        ("Engineers at CERN spoke.", "تحدث مهندسون في CERN.", set()),
+        ("Engineers at HSBC spoke.", "تحدث مهندسون في HSBC.", set()),
+        (
+            "Engineers at LG Display spoke.",
+            "تحدث مهندسون في LG Display.",
+            {"name_latin:LG", "name_latin:Display"},
+        ),
+        # A likeness starting on an Arabic preposition is no garbled rendering.
+        ("Lars Klingbeil agreed to the plan.", "وافق كلينغبايل على الخطة.", {"name_missing:Lars"}),
+        ("Fans met the Mavericks.", "التقى المعجبون مع فريق المنشقين.", {"name_missing:Mavericks"}),
         # Curated exonyms: historical Arabic names of cities, international
         # organisations by their Arabic names, demonyms of countries named with "El".
         ("The train reached Toledo.", "وصل القطار إلى طليطلة.", set()),

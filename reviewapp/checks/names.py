@@ -638,15 +638,82 @@ def _is_near(
     )
 
 
+# Arabic prepositions, conjunctions, pronouns and demonstratives: a translation's own
+# words, which a near likeness with a name does not make the start of a garbled
+# rendering of it ("Lars", "على"; "Mavericks", "مع فريق").
+ARABIC_FUNCTION_WORDS = frozenset(
+    [
+        "في",
+        "من",
+        "إلى",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "حتى",
+        "منذ",
+        "بين",
+        "عند",
+        "لدى",
+        "أو",
+        "ثم",
+        "بل",
+        "لكن",
+        "أن",
+        "إن",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "هو",
+        "هي",
+        "هم",
+        "التي",
+        "الذي",
+        "الذين",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "كل",
+        "بعد",
+        "قبل",
+        "خلال",
+        "حول",
+        "ضد",
+    ]
+)
+
+
+def _starts_with_function_word(
+    target: Sequence[TargetWord], match: tuple[float, int, int, str]
+) -> bool:
+    # Only the first word: a garbled rendering may run into the word after it
+    # ("Mahrez", "محرر إلى").
+    return target[match[1]].text in ARABIC_FUNCTION_WORDS
+
+
 # Surname prefixes that take a capital after them: Gaelic "son of" (McAnea,
 # MacKenzie), Romance and Dutch articles and prepositions (DeSantis, DiCaprio, LeBron,
 # LaGuardia, VanDyke).
 _CAPITALISED_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|D[aeiu]|L[ae]|Van)(?=[A-Z][a-z])")
 
 
+# An acronym said as a word: at least two syllables of single vowels, no three
+# consonants together ("NATO", "ISRO", "UNESCO"; not "BBC", "TSMC", "OECD", "IAEA").
+_ACRONYM_SAID_AS_WORD = re.compile(
+    r"(?=(?:[B-DF-HJ-NP-TV-Z]*[AEIOU]){2})(?!.*[AEIOU]{2})(?!.*[B-DF-HJ-NP-TV-Z]{3})[A-Z]{4,}"
+)
+
+
 def _kept_in_latin(name: str) -> bool:
-    """Whether a translation may keep the name in Latin letters: an acronym or a brand
-    with inner capitals, but not a surname whose inner capital follows its prefix."""
+    """Whether a translation may keep the name in Latin letters: an acronym spelled
+    letter by letter or a brand with inner capitals, but not a surname whose inner
+    capital follows its prefix."""
+    if _ACRONYM_SAID_AS_WORD.fullmatch(name):
+        # Arabic writes an acronym said as a word in Arabic letters ("ناتو", "ناسا",
+        # "اليونسكو"), while initialisms (BBC, CNN) are often left in Latin.
+        return False
     prefix = _CAPITALISED_SURNAME_PREFIX.match(name)
     if prefix and not is_acronym(name):
         # A capital after the prefix alone marks a surname; the few brands spelled so
@@ -896,7 +963,18 @@ def align_names(
             suggestion = forms[0] if forms else ""
             if not target_is_latin and folded in latin_words:
                 latin = latin_words[folded]
-                status: Status = "ok" if _kept_in_latin(word_text) else "latin"
+                # An initialism may stay in Latin on its own, not as part of a name
+                # otherwise left in Latin ("SK Hynix").
+                status: Status = (
+                    "ok"
+                    if _kept_in_latin(word_text)
+                    and all(
+                        _kept_in_latin(token.text)
+                        for token in tokens
+                        if token.text.casefold() in latin_words
+                    )
+                    else "latin"
+                )
                 index = target.index(latin)
                 renderings.append(
                     rendering(first, last, status, (index, index), folded, suggestion)
@@ -976,6 +1054,7 @@ def align_names(
                 best
                 and (near or _is_near(word_text, best, doubtful=first is doubtful_token))
                 and not _article_the_name_lacks(target, best, word_text, after_arabic_particle)
+                and not _starts_with_function_word(target, best)
             ):
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
@@ -989,6 +1068,7 @@ def align_names(
                     and not _article_the_name_lacks(
                         target, before_next, word_text, after_arabic_particle=False
                     )
+                    and not _starts_with_function_word(target, before_next)
                     # Not a word that renders another name ("Ghana's president,
                     # Nana Mensah", "رئيس غانا منسا").
                     and not any(
