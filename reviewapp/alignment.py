@@ -1009,7 +1009,11 @@ class _Windows:
 
     @staticmethod
     def _at(values: np.ndarray, sentences: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-        return values[:, sentences, np.clip(offsets, 0, values.shape[2] - 1)]
+        # One flat index into the last two axes: numpy gathers with one index array
+        # several times faster than with two broadcast against each other.
+        columns = values.shape[2]
+        flat_index = sentences * columns + np.clip(offsets, 0, columns - 1)
+        return np.take(values.reshape(values.shape[0], -1), flat_index, axis=1)
 
 
 @dataclass(frozen=True)
