@@ -406,8 +406,15 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("[șş]", "sh"),
         ("[țţ]", "ts"),
     ),
-    # Spanish j, and g before e and i, are said in the throat, as Arabic خ.
-    "spanish": (("ll", "y"), ("ñ", "ny"), ("j", "kh"), ("g(?=[ei])", "kh")),
+    # Spanish j, and g before e and i, are said in the throat, as Arabic خ. Spanish
+    # writes Arabic ج as y, which it says alike between vowels ("Nayib", نجيب).
+    "spanish": (
+        ("j", "kh"),
+        ("(?<=[aeiou])y(?=[aeiou])", "j"),
+        ("ll", "y"),
+        ("ñ", "ny"),
+        ("g(?=[ei])", "kh"),
+    ),
     "portuguese": (("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("z$", "s")),
     # Persian v is said, and written in Arabic script, as w (و); gh and q are one sound.
     "persian": (("v", "w"), ("gh", "q")),

@@ -129,6 +129,7 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("italian", "Ciro", "تشيرو"),
         ("spanish", "Villa", "فيا"),
         ("spanish", "Gerardo", "خيراردو"),
+        ("spanish", "Nayib", "نجيب"),
         ("arabic", "Nasreddine", "نصر الدين"),
         ("arabic", "Odeh", "عودة"),
         ("portuguese", "Coutinho", "كوتينيو"),
