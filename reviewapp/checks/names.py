@@ -1037,13 +1037,19 @@ def align_names(
             if (
                 best
                 and best[0] <= _ok_limit(consonants)
-                and (folded in vocabulary.surname_words or after_european_particle)
+                and (
+                    folded in vocabulary.surname_words
+                    or after_european_particle
+                    or consonants == MIN_CHECKED_CONSONANTS
+                )
                 and _article_the_name_lacks(target, best, word_text, after_arabic_particle=False)
             ):
                 # A common English word ("Alexander Pope", "البابا") or a part of a
                 # European name ("Benicio del Toro", "الثور") sounding like a word the
                 # translation has with the Arabic article is that word translated: a
-                # transliteration of such a name takes no article.
+                # transliteration of such a name takes no article. So is a word with
+                # the article that sounds like a name of one consonant, too short to
+                # tell a rendering from a common word ("Zoe", "الإوز").
                 best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
