@@ -214,6 +214,14 @@ def test_merged_translation_becomes_a_two_to_one_link() -> None:
         # Round thousands also count thousands, as "19 ألف" writes them.
         ("About 19,000 people left.", "en", {"19000", "19", "thousand"}),
         ("غادر نحو 19 ألف شخص.", "ar", {"19", "thousand"}),
+        # Separators are dropped whatever the script: Swiss apostrophes, decimal points,
+        # non-breaking spaces.
+        ("Die Hütte liegt auf 2'500 Metern, 3.5 Stunden entfernt.", "de", {"2500", "35"}),
+        (
+            "La cabane est à 2\u202f500 mètres, à 12’000 pas.",
+            "fr",
+            {"2500", "12000", "12", "thousand"},
+        ),
         (
             "Officials hope to vaccinate 2 million people by July.",
             "en",
