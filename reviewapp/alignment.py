@@ -620,6 +620,14 @@ def _distinct_entries(
     return rows[first], keys[first], kinds[first]
 
 
+class _Numbering(dict[str, int]):
+    """Numbers strings 0, 1, 2... in the order they are first looked up."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
 @dataclass(frozen=True)
 class _Tokens:
     """The words, numbers and marks of sentences: the distinct tokens, and the row
@@ -637,27 +645,28 @@ class _Tokens:
         # moves to the next row. The text is cut a block of sentences at a time, so that
         # its pieces as strings never all wait in memory.
         token_numbers: dict[str, int] = {}
-        piece_numbers = {"\n": 0}
+        piece_numbers = _Numbering({"\n": 0})
         tokens_of_piece: list[list[int]] = [[]]
         blocks: list[np.ndarray] = []
         for start in range(0, len(sentences), TOKEN_BLOCK_SENTENCES):
             block = sentences[start : start + TOKEN_BLOCK_SENTENCES]
             pieces = " \n ".join(sentence.replace("\n", " ") for sentence in block).split(" ")
             pieces.append("\n")
-            for piece in dict.fromkeys(pieces):
-                if piece not in piece_numbers:
-                    piece_numbers[piece] = len(piece_numbers)
-                    tokens_of_piece.append(
-                        [
-                            token_numbers.setdefault(token, len(token_numbers))
-                            for token in _TOKEN.findall(piece)
-                        ]
-                    )
+            known = len(piece_numbers)
+            # New pieces are numbered as they are met, in the same pass that reads the
+            # numbers of the known ones.
             blocks.append(
                 np.fromiter(
                     map(piece_numbers.__getitem__, pieces), dtype=np.int32, count=len(pieces)
                 )
             )
+            for piece in itertools.islice(piece_numbers, known, None):
+                tokens_of_piece.append(
+                    [
+                        token_numbers.setdefault(token, len(token_numbers))
+                        for token in _TOKEN.findall(piece)
+                    ]
+                )
         pieces = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int32)
         piece_rows = np.cumsum(pieces == 0, dtype=np.int32)
         positions, numbers = _expand(pieces, tokens_of_piece)
