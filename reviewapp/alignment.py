@@ -28,7 +28,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -140,7 +140,8 @@ class _Band:
         upper[-1] = target_count
         return cls(lower, upper)
 
-    @property
+    # Cached: it is read for every chunk of rows, and a long band has many rows.
+    @cached_property
     def width(self) -> int:
         return max(last - first for first, last in zip(self.lower, self.upper, strict=True)) + 1
 
