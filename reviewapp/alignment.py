@@ -523,12 +523,18 @@ def _word_anchors(word: str, lang: str) -> _WordAnchors:
 
 
 def sentence_anchors(sentence: str, lang: str) -> _SentenceAnchors:
-    words = [_word_anchors(word, lang) for word in _WORD.findall(sentence)]
+    """What the aligner sees of one sentence, as strings: tokens are found as
+    _anchor_tables finds them, and read by the same per-token rules."""
+    tokens = _Tokens.find([sentence])
+    in_order = [tokens.distinct[number] for number in tokens.numbers.tolist()]
+    words = [_word_anchors(token, lang) for token in in_order if not _is_number_or_mark(token)]
     return _SentenceAnchors(
         numbers=frozenset(
-            token for number in _NUMBER.findall(sentence) for token in _number_tokens(number)
+            number for token in in_order if token[0].isdecimal() for number in _number_tokens(token)
         ).union(*(word.numbers for word in words)),
-        marks=frozenset(_MARK_OF_CHARACTER[char] for char in _MARK.findall(sentence)),
+        marks=frozenset(
+            _MARK_OF_CHARACTER[token] for token in in_order if token in _MARK_OF_CHARACTER
+        ),
         cognates=frozenset(word.cognate for word in words if word.cognate),
         names=tuple(word.keys for word in words if word.is_name),
         word_keys=frozenset().union(*(word.keys for word in words)),
