@@ -189,6 +189,29 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Brian May played.", "عزف بريان مايو.", {"name_missing:May"}),
         ("Brian May played.", "عزف بريان ماي.", set()),
         ("The plan was announced by Andy Beshear May 5.", "أعلن آندي بشير الخطة في 5 مايو.", set()),
+        # A surname or landmark word after a transliterated name, translated with the
+        # article right after it, was taken for a common word; a landmark translated
+        # before the name, in a construct, was not.
+        (
+            "Mason Mount returned from injury.",
+            "عاد ماسون الجبل من الإصابة.",
+            {"name_missing:Mount"},
+        ),
+        ("Quincy Hall won in Zurich.", "فاز كوينسي القاعة في زيورخ.", {"name_missing:Hall"}),
+        ("The gala was held at Carnegie Hall.", "أقيم الحفل في قاعة كارنيغي.", set()),
+        # A word before a transliterated name, translated with the article right before
+        # it, is a title only if it is one.
+        (
+            "Post Malone performed in Melbourne.",
+            "أحيا البريد مالون حفلا في ملبورن.",
+            {"name_missing:Post"},
+        ),
+        ("President Macron spoke.", "تحدث الرئيس ماكرون.", set()),
+        (
+            "Secretary of State Marco Rubio travelled to Panama.",
+            "سافر وزير الخارجية ماركو روبيو إلى بنما.",
+            set(),
+        ),
         # Named storms: the kind of storm is translated.
         ("Hurricane Milton hit Florida.", "ضرب الإعصار ميلتون فلوريدا.", set()),
         # A surname word or a part after a European particle that sounds like a word

@@ -78,6 +78,13 @@ class NameWords:
     # colours and compass points ("Julie Bishop", "John Major", "Sharon White",
     # "Oliver North"): after a given name, the surname.
     surname_words: frozenset[str]
+    # Generic words that stand before a name as its bearer's title, rank or trade, or
+    # a storm's kind ("President Macron", "Hurricane Melissa"), which Arabic renders as
+    # a noun with the article right before the name ("الرئيس ماكرون", "الإعصار ميليسا").
+    title_words: frozenset[str]
+    # Words joining a title's parts ("Secretary of State Marco Rubio", "وزير الخارجية
+    # ماركو روبيو"): the generic word after one belongs to the title.
+    title_joiners: frozenset[str]
     demonyms: dict[str, str]
     # Languages whose names of countries the source borrows in names of organisations
     # ("Credit Suisse", "Banque du Liban").
@@ -121,6 +128,8 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("generic_words", ())),
         frozenset(table.get("landmark_words", ())),
         frozenset(table.get("surname_words", ())),
+        frozenset(table.get("title_words", ())),
+        frozenset(table.get("title_joiners", ())),
         table.get("demonyms", {}),
         tuple(table.get("borrowed_country_name_languages", ())),
         table.get("letter_names", {}),
@@ -853,6 +862,69 @@ def _is_surname(
     )
 
 
+def _is_definite_content_word(word: TargetWord) -> bool:
+    """Whether a target word is a noun or adjective with the Arabic article, after at
+    most one clitic ("القاعة", "والجبل"; not "ألمانيا", whose hamza only looks so once
+    normalised, nor "الذي")."""
+    text = word.text
+    if text in ARABIC_FUNCTION_WORDS:
+        return False
+    return text.startswith(ARABIC_ARTICLE_FORMS) or (
+        text[:1] in ARABIC_CLITIC_LETTERS and text[1:].startswith(ARABIC_ARTICLE_FORMS)
+    )
+
+
+ARABIC_CLITIC_LETTERS = frozenset("وفبكل")
+
+
+def _translated_beside_transliteration(
+    text: str,
+    tokens: Sequence[Word],
+    index: int,
+    transliterated: dict[int, tuple[int, int]],
+    target: Sequence[TargetWord],
+    vocabulary: NameWords,
+) -> int | None:
+    """The target word a generic word of a name was translated as, where its place
+    beside a transliterated part shows it was taken for a common word: a surname or
+    landmark word after a transliterated name, as a noun with the article right after
+    its rendering ("Quincy Hall", "كوينسي القاعة"; "Mason Mount", "ماسون الجبل"), or any
+    word but a title or part of one before one, right before it ("Post Malone", "البريد
+    مالون").
+
+    Arabic puts a translated landmark word before the name, in a construct without the
+    article ("Carnegie Hall", "قاعة كارنيغي"), and a title before it with the article
+    ("President Macron", "الرئيس ماكرون"); neither matches these places.
+    """
+    if _DATE_NUMBER.match(text, tokens[index].end):
+        return None  # a month in a date ("Andy Beshear May 5")
+    folded = tokens[index].text.casefold()
+    after = transliterated.get(index - 1)
+    if (
+        after is not None
+        and (folded in vocabulary.surname_words or folded in vocabulary.landmark_words)
+        and after[1] + 1 < len(target)
+        and _is_definite_content_word(target[after[1] + 1])
+    ):
+        return after[1] + 1
+    before = transliterated.get(index + 1)
+    if (
+        before is not None
+        and folded not in vocabulary.title_words
+        and _word_before(text, tokens[index].start).casefold() not in vocabulary.title_joiners
+        and before[0] > 0
+        and _is_definite_content_word(target[before[0] - 1])
+    ):
+        return before[0] - 1
+    return None
+
+
+def _word_before(text: str, start: int) -> str:
+    # A window, not text[:start]: a segment may be a whole unsegmented article.
+    before = text[max(0, start - 40) : start].split()
+    return before[-1] if before else ""
+
+
 def _glossary_spans(text: str, glossary: Sequence[GlossaryEntry]) -> list[tuple[int, int]]:
     """Where glossary terms occur in the source: the glossary check owns those words."""
     folded = text.casefold()
@@ -931,6 +1003,10 @@ def align_names(
         # its other words are not missing for want of a transliteration. A company or
         # a person's is not ("Arm Holdings", "George Bush").
         landmark = any(token.text.casefold() in vocabulary.landmark_words for token in tokens)
+        # Generic words passed over (they may be translated) and the target words of
+        # the parts rendered by a transliteration, by index in tokens.
+        generic_parts: list[int] = []
+        transliterated: dict[int, tuple[int, int]] = {}
         pending = _unit_candidates(tokens, pair.source, known)
         while pending:
             first_index, last_index, forms = pending.pop(0)
@@ -954,11 +1030,14 @@ def align_names(
             word_text = first.text
             folded = word_text.casefold()
             key = folded
-            if folded in vocabulary.particles or (
+            if folded in vocabulary.particles:
+                continue
+            if (
                 folded in vocabulary.generic_words
                 and not forms
                 and not _is_surname(tokens, first_index, vocabulary, known, pair.source)
             ):
+                generic_parts.append(first_index)
                 continue
             suggestion = forms[0] if forms else ""
             if not target_is_latin and folded in latin_words:
@@ -1053,6 +1132,7 @@ def align_names(
                 best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
+                transliterated[first_index] = (best[1], best[2])
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
                 next_index = best[2] + 1
                 continue
@@ -1090,6 +1170,15 @@ def align_names(
                     )
                 else:
                     renderings.append(rendering(first, last, "missing", None, "", suggestion))
+        for index in generic_parts:
+            translated = _translated_beside_transliteration(
+                pair.source, tokens, index, transliterated, target, vocabulary
+            )
+            if translated is not None and translated not in claimed:
+                part = tokens[index]
+                renderings.append(
+                    rendering(part, part, "missing", (translated, translated), "", "")
+                )
     return renderings
 
 
