@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from reviewapp.checks import CheckContext, GlossaryEntry, SegmentPair, run_checks
+from reviewapp.checks.names import is_common_word
 
 DEMO_DIRECTORY = Path(__file__).resolve().parent.parent / "reviewapp" / "demo_data"
 
@@ -199,6 +200,10 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         ("Quincy Hall won in Zurich.", "فاز كوينسي القاعة في زيورخ.", {"name_missing:Hall"}),
         ("The gala was held at Carnegie Hall.", "أقيم الحفل في قاعة كارنيغي.", set()),
+        # A later part of a name that is a common word, matched only by a word with the
+        # article, was translated; an Arabic name without its article was not.
+        ("Doja Cat cancelled her show.", "ألغت دوجا القطة حفلها.", {"name_missing:Cat"}),
+        ("Ahmed Sharaa spoke.", "تحدث أحمد الشرع.", set()),
         # A word before a transliterated name, translated with the article right before
         # it, is a title only if it is one.
         (
@@ -297,3 +302,11 @@ def test_finding_as_dict_is_json_ready() -> None:
         "category",
         "severity",
     }
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "common"),
+    [("cat", "en", True), ("piano", "en", True), ("sharaa", "en", False), ("cat", "xx", False)],
+)
+def test_common_words_come_from_word_frequencies(word: str, language: str, common: bool) -> None:
+    assert is_common_word(word, language) is common

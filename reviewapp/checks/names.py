@@ -919,6 +919,31 @@ def _translated_beside_transliteration(
     return None
 
 
+# Zipf frequency (log10 of uses per billion words) from which a word counts as common:
+# "cat" 4.8, "piano" 4.3, "hall" 4.9; "assad" 3.6, "allah" 3.9, "sharaa" 0.
+COMMON_WORD_ZIPF = 4.0
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, language: str) -> bool:
+    """Whether the word is common in the language, by wordfreq's word lists (which
+    ship inside the package, for 42 languages); False for the others."""
+    # Imported here: the list loads on first use, so that imports and the aligner,
+    # which never ask, do not carry its 20 MB.
+    import wordfreq
+
+    if language not in _wordfreq_languages():
+        return False
+    return wordfreq.zipf_frequency(word, language, wordlist="small") >= COMMON_WORD_ZIPF
+
+
+@cache
+def _wordfreq_languages() -> frozenset[str]:
+    import wordfreq
+
+    return frozenset(wordfreq.available_languages(wordlist="small"))
+
+
 def _word_before(text: str, start: int) -> str:
     # A window, not text[:start]: a segment may be a whole unsegmented article.
     before = text[max(0, start - 40) : start].split()
@@ -1116,19 +1141,24 @@ def align_names(
             if (
                 best
                 and best[0] <= _ok_limit(consonants)
+                # The article first: it is cheap, and the word lists load on first use.
+                and _article_the_name_lacks(target, best, word_text, after_arabic_particle=False)
                 and (
                     folded in vocabulary.surname_words
                     or after_european_particle
                     or consonants == MIN_CHECKED_CONSONANTS
+                    or (first_index and is_common_word(folded, source_lang))
                 )
-                and _article_the_name_lacks(target, best, word_text, after_arabic_particle=False)
             ):
                 # A common English word ("Alexander Pope", "البابا") or a part of a
                 # European name ("Benicio del Toro", "الثور") sounding like a word the
                 # translation has with the Arabic article is that word translated: a
                 # transliteration of such a name takes no article. So is a word with
                 # the article that sounds like a name of one consonant, too short to
-                # tell a rendering from a common word ("Zoe", "الإوز").
+                # tell a rendering from a common word ("Zoe", "الإوز"), and a later part
+                # of a name that is a common word of the source language ("Doja Cat",
+                # "دوجا القطة"; "Renzo Piano", "رينزو البيانو"), unlike Arabic names
+                # written without their article ("Ahmed Sharaa", "أحمد الشرع").
                 best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
