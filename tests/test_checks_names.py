@@ -204,6 +204,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # article, was translated; an Arabic name without its article was not.
         ("Doja Cat cancelled her show.", "ألغت دوجا القطة حفلها.", {"name_missing:Cat"}),
         ("Ahmed Sharaa spoke.", "تحدث أحمد الشرع.", set()),
+        # Nor is a name whose known Arabic names take no article.
+        ("Strikes hit Tyre overnight.", "استهدفت غارات الإطار ليلا.", {"name_missing:Tyre"}),
+        ("Strikes hit Tyre overnight.", "استهدفت غارات صور ليلا.", set()),
         # A word before a transliterated name, translated with the article right before
         # it, is a title only if it is one.
         (

@@ -1148,6 +1148,7 @@ def align_names(
                     or after_european_particle
                     or consonants == MIN_CHECKED_CONSONANTS
                     or (first_index and is_common_word(folded, source_lang))
+                    or (forms and not any(form.startswith(ARABIC_ARTICLE_FORMS) for form in forms))
                 )
             ):
                 # A common English word ("Alexander Pope", "البابا") or a part of a
@@ -1158,7 +1159,9 @@ def align_names(
                 # tell a rendering from a common word ("Zoe", "الإوز"), and a later part
                 # of a name that is a common word of the source language ("Doja Cat",
                 # "دوجا القطة"; "Renzo Piano", "رينزو البيانو"), unlike Arabic names
-                # written without their article ("Ahmed Sharaa", "أحمد الشرع").
+                # written without their article ("Ahmed Sharaa", "أحمد الشرع"), and a
+                # name whose known Arabic names take no article ("Tyre", "صور", not
+                # "الإطار").
                 best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
