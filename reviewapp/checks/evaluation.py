@@ -7,6 +7,7 @@ the finding kind the name check must report for that name ("name_missing",
 """
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,31 +50,57 @@ def split_half(record: dict) -> str:
 
 def score_names(records: Iterable[dict]) -> dict[str, KindScore]:
     """Scores per finding kind. Each record is checked on its own, as a one-segment
-    document, so that no record helps another."""
+    document, so that no record helps another.
+
+    A label may name a word ("Araghchi") or a whole name ("Abbas Araghchi"), while the
+    check reports each part it could not find: the findings inside a labelled name's
+    span count for that name, once per kind, and findings outside every labelled name
+    are false positives.
+    """
     counts: Counter[tuple[str, str]] = Counter()
     check = NamesCheck()
     for record in records:
+        source = record["source"]
         pair = SegmentPair(
-            1, record["source"], record["target"], record["source_lang"], record["target_lang"]
+            1, source, record["target"], record["source_lang"], record["target_lang"]
         )
-        reported = {
-            (finding.source_text, finding.kind)
-            for _, finding in check.check_document([pair], CheckContext())
-        }
-        for name, expected in record["names"].items():
+        findings = [finding for _, finding in check.check_document([pair], CheckContext())]
+        labelled = [
+            (_label_span(source, name), expected) for name, expected in record["names"].items()
+        ]
+        for (start, end), expected in labelled:
+            reported = {
+                finding.kind
+                for finding in findings
+                if finding.source_start < end and start < finding.source_end
+            }
             for kind in NAME_FINDING_KINDS:
-                found = (name, kind) in reported
+                found = kind in reported
                 if found and expected == kind:
                     counts[kind, "tp"] += 1
                 elif found:
                     counts[kind, "fp"] += 1
                 elif expected == kind:
                     counts[kind, "fn"] += 1
-        labelled = set(record["names"])
-        for source_text, kind in reported:
-            if source_text not in labelled:
-                counts[kind, "fp"] += 1
+        for finding in findings:
+            if not any(
+                finding.source_start < end and start < finding.source_end
+                for (start, end), _ in labelled
+            ):
+                counts[finding.kind, "fp"] += 1
     return {
         kind: KindScore(kind, counts[kind, "tp"], counts[kind, "fp"], counts[kind, "fn"])
         for kind in NAME_FINDING_KINDS
     }
+
+
+def _label_span(source: str, name: str) -> tuple[int, int]:
+    """Where a labelled name stands in its source: its first whole-word occurrence, or
+    else its first occurrence inside a word (a part the check reports on its own, such
+    as "Caprio" in "DiCaprio")."""
+    match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source) or re.search(
+        re.escape(name), source
+    )
+    if match is None:
+        raise ValueError(f"labelled name {name!r} is not in its source {source!r}")
+    return match.span()
