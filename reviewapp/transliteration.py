@@ -121,6 +121,7 @@ _VOWEL_CLASSES = str.maketrans(
     {"a": "A", "e": "I", "i": "I", "y": "I", "o": "U", "u": "U", "w": "U"}
 )
 _VOWELS = frozenset("AIU" + VOWEL_SEAT)
+_SEMIVOWELS = frozenset("IU")
 VOWEL_INDEL_COST = 0.15
 VOWEL_SUBSTITUTION_COST = 0.4
 _WEAK_CONSONANTS = frozenset("h")
@@ -421,7 +422,12 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     # Chinese pinyin.
     "pinyin": (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c(?!h)", "ts")),
     "gaelic": (("^ma?c", "mak"),),
-    "turkish": (("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "i"), ("c(?!h)", "j")),
+    # Turkish ğ is all but silent, but Arabic writes it غ (Erdoğan, أردوغان), as the
+    # English reading does.
+    "turkish": (("ç", "ch"), ("ş", "sh"), ("ı", "i"), ("c(?!h)", "j")),
+    # Irish s before e or i is "sh" in a name's first syllable, and bh and mh are v
+    # ("Sean", شون; "Siobhan", شيفون).
+    "irish": (("^s(?=ea|io|in[eé]a)", "sh"), ("[bm]h", "v")),
     # Arabic names in Latin letters: the article of "Abdel Fattah" belongs, in Arabic
     # script, to the next word (عبد الفتاح),
     # and "zh", "dh" and "sh" after a vowel may be two letters ("Azhar", أزهر; "Adham",
@@ -436,8 +442,9 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         # The feminine ending ة, written -ah or -eh ("Odeh", عودة).
         ("(?<=[^aeiou])[ae]h$", "a"),
     ),
-    # English place names end in "-cester" said "ster" ("Gloucester", غلوستر).
-    "english": (("(?<=[a-z])cester$", "ster"),),
+    # English place names end in "-cester" said "ster" ("Gloucester", غلوستر),
+    # gh after i and a final b after m are silent ("Wright", رايت; "Combs", كومز).
+    "english": (("(?<=[a-z])cester$", "ster"), ("igh", "i"), ("mb(?=s?$)", "m")),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),
 }
@@ -665,6 +672,10 @@ def same_leading_consonants(a: str, b: str, count: int = 1, skip: bool = True) -
     """Whether two skeletons start with the same count consonants in the same order, up
     to usual variants, or, if skip, do so once a first consonant dropped from one of
     them is passed over ("Wembanyama", "ويبانياما" line up from the b)."""
+    if count == 1 and a[:1] == b[:1] and a[:1] in _SEMIVOWELS:
+        # A name's first w or y is a consonant that the skeleton writes as a vowel
+        # ("Winfrey", "ويلفري": the w lines them up).
+        return True
     consonants_a, consonants_b = _consonants(a), _consonants(b)
     if _lined_up(consonants_a, consonants_b, count):
         return True

@@ -220,6 +220,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "سافر وزير الخارجية ماركو روبيو إلى بنما.",
             set(),
         ),
+        # Irish s before e or i is "sh".
+        ("Sean Combs was convicted.", "أدين شون كومز.", set()),
+        ("Siobhan Haughey won.", "فازت شيفون هوغي.", set()),
         # Named storms: the kind of storm is translated.
         ("Hurricane Milton hit Florida.", "ضرب الإعصار ميلتون فلوريدا.", set()),
         # A surname word or a part after a European particle that sounds like a word

@@ -55,6 +55,8 @@ def test_usual_renderings_are_close(name: str, rendering: str) -> None:
         ("Tarif", "طريف", "أطراف"),
         ("Macron", "ماكرون", "ماركون"),
         ("Barrack", "باراك", "سباق"),
+        # Arabic writes Turkish ğ as غ.
+        ("Erdoğan", "أردوغان", "أردوان"),
     ],
 )
 def test_misspelling_is_farther_than_the_right_spelling(name: str, good: str, bad: str) -> None:
@@ -137,6 +139,8 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
         ("persian", "Javad", "جواد"),
         ("pinyin", "Qing", "تشينغ"),
         ("plural", "Saudis", "السعوديون"),
+        ("english", "Wright", "رايت"),
+        ("english", "Lamb", "لام"),
     ],
 )
 def test_spelling_conventions_bring_native_spellings_close(
@@ -183,6 +187,9 @@ def test_opening_alif_before_a_consonant_costs_a_vowel(name: str, seated: str, b
         ("Kowalski", "والسكي", True),
         ("Krug", "روغ", False),
         ("Kowalski", "سكي", False),
+        # A first w or y, which the skeleton writes as a vowel, lines up too.
+        ("Winfrey", "ويلفري", True),
+        ("Winfrey", "بيلفري", False),
     ],
 )
 def test_leading_consonants_line_up(name: str, rendering: str, lined_up: bool) -> None:
