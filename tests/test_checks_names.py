@@ -220,6 +220,19 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "سافر وزير الخارجية ماركو روبيو إلى بنما.",
             set(),
         ),
+        # A country or people's Arabic name in a person's name's place, in the source's
+        # order, is the name taken for the country; a people's adjective after the
+        # noun, or before a name, is Arabic order.
+        ("Jordan Henderson returned.", "عاد الأردن هندرسون.", {"name_missing:Jordan"}),
+        ("Volker Turk spoke.", "تحدث فولكر التركي.", {"name_missing:Turk"}),
+        ("Saudi Aramco raised prices.", "رفعت أرامكو السعودية الأسعار.", set()),
+        ("Egyptian Mohamed Salah scored.", "سجل المصري محمد صلاح.", set()),
+        # Nor is the word after a people's adjective the next part of the name.
+        (
+            "Naomi Osaka withdrew in Indian Wells with an injury.",
+            "انسحبت ناومي أوساكا في الآبار الهندية بسبب إصابة.",
+            {"name_missing:Wells"},
+        ),
         # Irish s before e or i is "sh".
         ("Sean Combs was convicted.", "أدين شون كومز.", set()),
         ("Siobhan Haughey won.", "فازت شيفون هوغي.", set()),

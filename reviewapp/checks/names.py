@@ -944,6 +944,34 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(wordfreq.available_languages(wordlist="small"))
 
 
+def _exonym_in_a_name_s_place(
+    tokens: Sequence[Word],
+    index: int,
+    word: int,
+    transliterated: dict[int, tuple[int, int]],
+    target: Sequence[TargetWord],
+    vocabulary: NameWords,
+) -> bool:
+    """Whether a part of a person's name that is also a country or people was rendered
+    by the country's or people's Arabic name, with the article, in the order of the
+    source, beside a transliterated part: the name taken for the country ("Jordan
+    Henderson", "الأردن هندرسون"; "Volker Turk", "فولكر التركي").
+
+    Arabic puts a people's adjective after its noun ("Saudi Aramco", "أرامكو
+    السعودية"), and may put it before a name ("Egyptian Mohamed Salah", "المصري محمد
+    صلاح"), but never takes a country for a given name.
+    """
+    if not _is_definite_content_word(target[word]):
+        return False
+    before = transliterated.get(index - 1)
+    if before is not None and before[1] + 1 == word:
+        return True
+    after = transliterated.get(index + 1)
+    return (
+        after is not None and after[0] == word + 1 and tokens[index].text not in vocabulary.demonyms
+    )
+
+
 def _word_before(text: str, start: int) -> str:
     # A window, not text[:start]: a segment may be a whole unsegmented article.
     before = text[max(0, start - 40) : start].split()
@@ -1032,6 +1060,8 @@ def align_names(
         # the parts rendered by a transliteration, by index in tokens.
         generic_parts: list[int] = []
         transliterated: dict[int, tuple[int, int]] = {}
+        # One-word parts rendered by an exonym: where in renderings, and the target word.
+        exonym_parts: dict[int, tuple[int, int]] = {}
         pending = _unit_candidates(tokens, pair.source, known)
         while pending:
             first_index, last_index, forms = pending.pop(0)
@@ -1043,8 +1073,16 @@ def align_names(
             if found:
                 # An exonym is approved in all its forms, so it has no rendering for
                 # the consistency check to compare.
+                if first_index == last_index and found[0] == found[1]:
+                    exonym_parts[first_index] = (len(renderings), found[0])
                 renderings.append(rendering(first, last, "ok", (found[0], found[1]), "", forms[0]))
-                next_index = found[1] + 1
+                # Arabic puts a people's adjective after the noun it qualifies ("Indian
+                # Wells", "الآبار الهندية"; "Saudi Aramco", "أرامكو السعودية"): the next
+                # part is not after it.
+                if first.text not in vocabulary.demonyms and not (
+                    found[0] == found[1] and _is_definite_content_word(target[found[0]])
+                ):
+                    next_index = found[1] + 1
                 continue
             if first_index != last_index:
                 pending[0:0] = [
@@ -1203,6 +1241,10 @@ def align_names(
                     )
                 else:
                     renderings.append(rendering(first, last, "missing", None, "", suggestion))
+        for index, (position, word) in exonym_parts.items():
+            if _exonym_in_a_name_s_place(tokens, index, word, transliterated, target, vocabulary):
+                part = tokens[index]
+                renderings[position] = rendering(part, part, "missing", (word, word), "", "")
         for index in generic_parts:
             translated = _translated_beside_transliteration(
                 pair.source, tokens, index, transliterated, target, vocabulary
