@@ -686,6 +686,15 @@ def same_leading_consonants(a: str, b: str, count: int = 1, skip: bool = True) -
     )
 
 
+def lined_up_after_first(a: str, b: str, count: int = 2) -> bool:
+    """Whether two skeletons line up on the count consonants after their first ones,
+    which may differ ("Jokic", "نوكيتش": k and ch after j and n)."""
+    consonants_a, consonants_b = _consonants(a), _consonants(b)
+    return min(len(consonants_a), len(consonants_b)) > count and _lined_up(
+        consonants_a[1:], consonants_b[1:], count
+    )
+
+
 def _lined_up(consonants_a: list[str], consonants_b: list[str], count: int) -> bool:
     leading_a, leading_b = consonants_a[:count], consonants_b[:count]
     return len(leading_a) == len(leading_b) == count and all(

@@ -233,6 +233,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "انسحبت ناومي أوساكا في الآبار الهندية بسبب إصابة.",
             {"name_missing:Wells"},
         ),
+        # Where a part belongs, right after the part before it, a wrong first consonant
+        # with the next ones right is a misspelling.
+        ("Nikola Jokic scored.", "سجل نيكولا نوكيتش.", {"name_misspelled:Jokic"}),
         # Irish s before e or i is "sh".
         ("Sean Combs was convicted.", "أدين شون كومز.", set()),
         ("Siobhan Haughey won.", "فازت شيفون هوغي.", set()),

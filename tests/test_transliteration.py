@@ -7,6 +7,7 @@ from reviewapp.transliteration import (
     arabic_stems,
     fold_arabic,
     fold_with_offsets,
+    lined_up_after_first,
     name_distance,
     name_skeletons,
     reading_skeleton,
@@ -194,3 +195,18 @@ def test_opening_alif_before_a_consonant_costs_a_vowel(name: str, seated: str, b
 )
 def test_leading_consonants_line_up(name: str, rendering: str, lined_up: bool) -> None:
     assert same_leading_consonants(skeleton(name), reading_skeleton(rendering)) is lined_up
+
+
+@pytest.mark.parametrize(
+    ("name", "rendering", "lined_up"),
+    [
+        ("Jokic", "نوكيتش", True),
+        ("Kang", "تانغ", True),
+        ("Jokic", "نوريس", False),
+        ("Ko", "تو", False),
+    ],
+)
+def test_consonants_line_up_after_a_wrong_first_one(
+    name: str, rendering: str, lined_up: bool
+) -> None:
+    assert lined_up_after_first(skeleton(name), reading_skeleton(rendering)) is lined_up

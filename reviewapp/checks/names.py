@@ -43,6 +43,7 @@ from reviewapp.transliteration import (
     consonant_count,
     distance_table,
     joined_skeleton,
+    lined_up_after_first,
     name_skeletons,
     normalise_for_matching,
     reading_skeleton,
@@ -641,8 +642,11 @@ def _is_near(
         return False
     match_skeleton = reading_skeleton(match[3])
     leading = ADJACENT_LEADING_CONSONANTS if doubtful or match[0] > _near_limit(consonants) else 1
+    # Where the part belongs, a wrong first consonant with the next ones right is
+    # still a misspelling ("Nikola Jokic", "نيكولا نوكيتش").
     return any(
         same_leading_consonants(match_skeleton, name_skeleton, leading, skip=not doubtful)
+        or (adjacent and lined_up_after_first(match_skeleton, name_skeleton))
         for name_skeleton in name_skeletons(name)
     )
 
