@@ -83,9 +83,10 @@ class NameWords:
     # a storm's kind ("President Macron", "Hurricane Melissa"), which Arabic renders as
     # a noun with the article right before the name ("الرئيس ماكرون", "الإعصار ميليسا").
     title_words: frozenset[str]
-    # Words joining a title's parts ("Secretary of State Marco Rubio", "وزير الخارجية
-    # ماركو روبيو"): the generic word after one belongs to the title.
-    title_joiners: frozenset[str]
+    # Words joining the parts of a title or of an event's or a landmark's name
+    # ("Secretary of State Marco Rubio", "وزير الخارجية ماركو روبيو"; "Nobel Prize in
+    # Literature", "جائزة نوبل للآداب"): what follows one belongs to the title or name.
+    joining_words: frozenset[str]
     demonyms: dict[str, str]
     # Languages whose names of countries the source borrows in names of organisations
     # ("Credit Suisse", "Banque du Liban").
@@ -130,7 +131,7 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("landmark_words", ())),
         frozenset(table.get("surname_words", ())),
         frozenset(table.get("title_words", ())),
-        frozenset(table.get("title_joiners", ())),
+        frozenset(table.get("joining_words", ())),
         table.get("demonyms", {}),
         tuple(table.get("borrowed_country_name_languages", ())),
         table.get("letter_names", {}),
@@ -915,7 +916,7 @@ def _translated_beside_transliteration(
     if (
         before is not None
         and folded not in vocabulary.title_words
-        and _word_before(text, tokens[index].start).casefold() not in vocabulary.title_joiners
+        and _word_before(text, tokens[index].start).casefold() not in vocabulary.joining_words
         and before[0] > 0
         and _is_definite_content_word(target[before[0] - 1])
     ):
@@ -973,6 +974,17 @@ def _exonym_in_a_name_s_place(
     after = transliterated.get(index + 1)
     return (
         after is not None and after[0] == word + 1 and tokens[index].text not in vocabulary.demonyms
+    )
+
+
+def _joined(text: str, end: int, start: int, vocabulary: NameWords) -> bool:
+    """Whether the words between two names join them into one ("Prize in Literature",
+    "Bank of the South")."""
+    between = text[end:start].split()
+    return (
+        1 <= len(between) <= 2
+        and between[0].casefold() in vocabulary.joining_words
+        and all(word.casefold() in vocabulary.articles for word in between[1:])
     )
 
 
@@ -1043,6 +1055,8 @@ def align_names(
     kept_in_latin = (
         frozenset() if target_is_latin else {word.text for word in target if word.is_latin}
     )
+    # The previous name: where it ends, and whether it is a landmark's or an event's.
+    previous_end, previous_landmark = 0, False
     for name in extract_names(
         pair.source, source_lang, target_lang, known_capitalised, split.source, kept_in_latin
     ):
@@ -1059,7 +1073,11 @@ def align_names(
         # الاستقلال"; "Red Sea") is translated word by word as often as transliterated:
         # its other words are not missing for want of a transliteration. A company or
         # a person's is not ("Arm Holdings", "George Bush").
-        landmark = any(token.text.casefold() in vocabulary.landmark_words for token in tokens)
+        landmark = any(token.text.casefold() in vocabulary.landmark_words for token in tokens) or (
+            previous_landmark
+            and _joined(pair.source, previous_end, name.tokens[0].start, vocabulary)
+        )
+        previous_end, previous_landmark = name.tokens[-1].end, landmark
         # Generic words passed over (they may be translated) and the target words of
         # the parts rendered by a transliteration, by index in tokens.
         generic_parts: list[int] = []
