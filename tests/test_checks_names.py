@@ -176,9 +176,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         ("Drones hit the airport.", "أصابت طائرات مسيرة المطار.", set()),
         ("Talks resumed at Volkswagen.", "استؤنفت المحادثات في فولكس فاغن.", set()),
-        # A surname's inner capital after its prefix is no brand's.
+        # Only an initialism may stay in Latin letters: not a surname or a brand with
+        # inner capitals, nor a code with digits.
         ("Union leader Mick McGrath spoke.", "تحدث النقابي ميك McGrath.", {"name_latin:McGrath"}),
-        ("Engineers at OpenAI spoke.", "تحدث مهندسون في OpenAI.", set()),
+        ("Engineers at OpenAI spoke.", "تحدث مهندسون في OpenAI.", {"name_latin:OpenAI"}),
+        ("Engineers at TSMC spoke.", "تحدث مهندسون في TSMC.", set()),
         ("Ahmed at-Tayeb spoke.", "تحدث أحمد الطيب.", set()),
         # A rank, occupation or colour after a given name is the surname.
         ("Stephen King wrote a novel.", "كتب ستيفن الملك رواية.", {"name_missing:King"}),

@@ -32,7 +32,6 @@ from reviewapp.checks.text import (
     TargetWord,
     Word,
     is_acronym,
-    is_kept_in_latin,
     is_latin_script_text,
     segment_words,
     words,
@@ -707,12 +706,6 @@ def _starts_with_function_word(
     return target[match[1]].text in ARABIC_FUNCTION_WORDS
 
 
-# Surname prefixes that take a capital after them: Gaelic "son of" (McAnea,
-# MacKenzie), Romance and Dutch articles and prepositions (DeSantis, DiCaprio, LeBron,
-# LaGuardia, VanDyke).
-_CAPITALISED_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|D[aeiu]|L[ae]|Van)(?=[A-Z][a-z])")
-
-
 # An acronym said as a word: at least two syllables of single vowels, no three
 # consonants together ("NATO", "ISRO", "UNESCO"; not "BBC", "TSMC", "OECD", "IAEA").
 _ACRONYM_SAID_AS_WORD = re.compile(
@@ -721,19 +714,11 @@ _ACRONYM_SAID_AS_WORD = re.compile(
 
 
 def _kept_in_latin(name: str) -> bool:
-    """Whether a translation may keep the name in Latin letters: an acronym spelled
-    letter by letter or a brand with inner capitals, but not a surname whose inner
-    capital follows its prefix."""
-    if _ACRONYM_SAID_AS_WORD.fullmatch(name):
-        # Arabic writes an acronym said as a word in Arabic letters ("ناتو", "ناسا",
-        # "اليونسكو"), while initialisms (BBC, CNN) are often left in Latin.
-        return False
-    prefix = _CAPITALISED_SURNAME_PREFIX.match(name)
-    if prefix and not is_acronym(name):
-        # A capital after the prefix alone marks a surname; the few brands spelled so
-        # ("MacBook") are transliterated in Arabic as often as kept.
-        return any(character.isupper() for character in name[prefix.end() + 1 :])
-    return is_kept_in_latin(name)
+    """Whether a translation may keep the name in Latin letters: an initialism spelled
+    letter by letter (BBC, TSMC), but not an acronym said as a word ("ناتو", "ناسا",
+    "اليونسكو"), a brand with inner capitals ("سوفت بنك", "سبيس إكس") or a code with
+    digits ("إم 23"), which Arabic news writes in Arabic letters."""
+    return is_acronym(name) and name.isalpha() and not _ACRONYM_SAID_AS_WORD.fullmatch(name)
 
 
 ARABIC_ARTICLE_FORMS = ("ال", "لل")
