@@ -368,7 +368,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("w", "v"),
         ("j", "y"),
     ),
-    # Final s, t, d and x are silent, and so is the r of "-ier"; "ch" is "sh". Final
+    # Final s, t, d and x are silent, and so are "es" after a consonant ("Charles",
+    # شارل) and the r of "-ier"; "ch" is "sh". Final
     # "-mp" and "-mps" are silent after the vowel they nasalise, which Arabic writes
     # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان). English texts drop the
     # cedilla, so a c inside a word before a, o or u may be ç ("Francois", فرانسوا).
@@ -383,6 +384,7 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("ch", "sh"),
         ("j", "zh"),
         ("e(?=n[^aeiou])", "a"),
+        ("(?<=[^aeiou])es$", ""),
         ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
         ("mps?$", "n"),
     ),
@@ -423,8 +425,9 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "pinyin": (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c(?!h)", "ts")),
     "gaelic": (("^ma?c", "mak"),),
     # Turkish ğ is all but silent, but Arabic writes it غ (Erdoğan, أردوغان), as the
-    # English reading does.
-    "turkish": (("ç", "ch"), ("ş", "sh"), ("ı", "i"), ("c(?!h)", "j")),
+    # English reading does. Turkish spells the final d of names from Arabic as said, t
+    # ("Ahmet", أحمد; "Murat", مراد).
+    "turkish": (("ç", "ch"), ("ş", "sh"), ("ı", "i"), ("c(?!h)", "j"), ("(?<=[aeiou])t$", "d")),
     # Irish s before e or i is "sh" in a name's first syllable, and bh and mh are v
     # ("Sean", شون; "Siobhan", شيفون).
     "irish": (("^s(?=ea|io|in[eé]a)", "sh"), ("[bm]h", "v")),

@@ -767,7 +767,9 @@ def _best_transliteration_of(
         [reading for reading in readings if consonant_count(reading) >= fewest_consonants],
         candidates,
         available,
-        _ok_limit(consonants),
+        # Another convention may read the name closer than the English reading's
+        # match within the ok limit ("Ahmet": English "عام", Turkish "أحمد").
+        CLOSE_VARIANT_COST,
         # What align_names and _is_near compare the distance with.
         max(_ok_limit(consonants), _near_limit(consonants, adjacent)),
     )
