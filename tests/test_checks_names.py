@@ -253,11 +253,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Samsung Electronics posted profits.", "سجلت سامسونغ للإلكترونيات أرباحا.", set()),
         # Every spelling convention is tried before a looser English reading wins.
         ("Ahmet Bolat said the year was good.", "قال أحمد بولات إن العام كان جيدا.", set()),
-        (
-            "Max Verstappen finished ahead of Charles Leclerc.",
-            "أنهى ماكس فيرستابن أمام شارل لوكلير.",
-            set(),
-        ),
+        ("Charles Michel spoke.", "تحدث شارل ميشيل.", set()),
         # Irish s before e or i is "sh".
         ("Sean Combs was convicted.", "أدين شون كومز.", set()),
         ("Siobhan Haughey won.", "فازت شيفون هوغي.", set()),
