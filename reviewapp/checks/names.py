@@ -736,7 +736,11 @@ def _article_the_name_lacks(
     "الإسترليني"), since transliterations of foreign names take no article, rather than
     a garbled transliteration."""
     _, first_word, last_word, reading = match
-    if after_arabic_particle or first_word != last_word or name.casefold().startswith(("al", "el")):
+    if after_arabic_particle or first_word != last_word:
+        return False
+    if name.casefold().startswith(("al", "el")) and not reading.startswith(ARABIC_ARTICLE_FORMS):
+        # The name's own al- is the article ("Alawite", "العلوي"), unless the reading
+        # has it already and the article is the translator's ("Albanese", "الألباني").
         return False
     with_article = tuple(article + reading for article in ARABIC_ARTICLE_FORMS)
     return any(stem.endswith(with_article) for stem in target[first_word].stems)
@@ -1219,6 +1223,9 @@ def align_names(
             if (
                 best
                 and (near or _is_near(word_text, best, doubtful=first is doubtful_token))
+                # A common word opening the sentence ("Electoral officials") is no name
+                # unless rendered as one.
+                and not (first is doubtful_token and is_common_word(folded, source_lang))
                 and not _article_the_name_lacks(target, best, word_text, after_arabic_particle)
                 and not _starts_with_function_word(target, best)
             ):
