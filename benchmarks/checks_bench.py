@@ -28,14 +28,13 @@ from reviewapp.transliteration import clear_distance_cache, skeleton  # noqa: E4
 
 DEFAULT_TEST_SET = ROOT / "tests" / "data" / "names" / "names.en-ar.jsonl"
 FRESH_TEST_SET = ROOT / "tests" / "data" / "names" / "names-fresh.en-ar.jsonl"
-# Written after the first fresh set, before the check was run on it.
-SECOND_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh2.en-ar.jsonl")
-# Written blind after the second, before the check's rules were tuned on the first two.
-THIRD_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh3.en-ar.jsonl")
-# Written blind after the third was studied.
-FOURTH_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh4.en-ar.jsonl")
-# Written blind after the fourth was studied.
-FIFTH_FRESH_TEST_SET = FRESH_TEST_SET.with_name("names-fresh5.en-ar.jsonl")
+# Each fresh set was written by someone who never saw the check, and scored once, blind,
+# before its errors were studied (sets 1 and 2 before the check's rules were tuned on
+# them; each later one after the one before it had been studied).
+FRESH_TEST_SETS = (
+    FRESH_TEST_SET,
+    *(FRESH_TEST_SET.with_name(f"names-fresh{number}.en-ar.jsonl") for number in range(2, 8)),
+)
 DEMO_DIRECTORY = ROOT / "reviewapp" / "demo_data"
 BASELINE_PATTERN = re.compile(r"\w+|\d+(?:[.,]\d+)?")
 
@@ -220,7 +219,7 @@ def print_scores(title: str, records: list[dict]) -> None:
 
 
 def main() -> None:
-    test_set = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_TEST_SET
+    test_set = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_TEST_SET
     size = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     records = load_test_set(test_set)
     parts = {
@@ -229,14 +228,11 @@ def main() -> None:
     }
     parts[f"{test_set.name} whole"] = records
     if test_set == DEFAULT_TEST_SET:
-        for fresh_set in (
-            FRESH_TEST_SET,
-            SECOND_FRESH_TEST_SET,
-            THIRD_FRESH_TEST_SET,
-            FOURTH_FRESH_TEST_SET,
-            FIFTH_FRESH_TEST_SET,
-        ):
+        fresh_records = []
+        for fresh_set in FRESH_TEST_SETS:
             parts[f"{fresh_set.name} (held out)"] = load_test_set(fresh_set)
+            fresh_records += parts[f"{fresh_set.name} (held out)"]
+        parts["all sets pooled"] = records + fresh_records
     for title, part in parts.items():
         print_scores(title, part)
 

@@ -66,22 +66,32 @@ def test_quality_target_on_fresh_held_out_sets(
     assert getattr(fresh_scores[kind], metric) >= target
 
 
-# The fourth and fifth fresh sets, each written blind and studied after one
-# evaluation: their missing names are mostly common words in a name's place,
-# translated, which the check still cannot always tell from a name (a lone "Sting" or
-# "Apple" opening a sentence, translated landmark names, "Quincy Hall" as القاعة), so
-# their floors are what the check reaches, not the targets.
+# Fresh sets 4 to 7, each written blind and studied after one evaluation: what they
+# still miss is mostly a common word in a name's place, translated, which the check
+# cannot tell from a name without knowing the name (a lone "Apple" or "Sting" opening
+# a sentence, "Elon Musk" as المسك), so their floors are what the check reaches, not
+# the targets.
 # Set -> kind -> (precision, recall) floors.
 STUDIED_SET_FLOORS = {
     "names-fresh4.en-ar.jsonl": {
-        "name_missing": (1.0, 0.79),
+        "name_missing": (1.0, 0.84),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (1.0, 0.96),
     },
     "names-fresh5.en-ar.jsonl": {
-        "name_missing": (0.97, 0.82),
+        "name_missing": (1.0, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.89),
+        "name_misspelled": (1.0, 0.92),
+    },
+    "names-fresh6.en-ar.jsonl": {
+        "name_missing": (0.96, 0.9),
+        "name_latin": (1.0, 0.93),
+        "name_misspelled": (0.96, 0.93),
+    },
+    "names-fresh7.en-ar.jsonl": {
+        "name_missing": (1.0, 0.9),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.93, 0.9),
     },
 }
 
