@@ -145,6 +145,9 @@ class _Band:
     def width(self) -> int:
         return max(last - first for first, last in zip(self.lower, self.upper, strict=True)) + 1
 
+    # Cached: the length costs and the anchor costs both read it, and on a long band it
+    # is a large array.
+    @cached_property
     def positions(self) -> np.ndarray:
         """positions[i, c]: the target position of column c of row i, held at the row's
         last position past its end so that every cell indexes real data."""
@@ -199,7 +202,7 @@ RowCosts = Callable[[int, int], np.ndarray]
 CellCosts = Callable[[_Problems, _Band], RowCosts]
 # Rows of costs are computed this many cells at a time (shapes x problems x columns x
 # rows), so that a long text's band never needs all its costs in memory at once.
-COST_CHUNK_CELLS = 1 << 20
+COST_CHUNK_CELLS = 1 << 18
 
 
 def _best_paths(
@@ -354,7 +357,7 @@ def _length_costs(
     def costs(problems: _Problems, band: _Band) -> RowCosts:
         sources = problems.local_prefix(source_prefix, source_side=True)
         targets = problems.local_prefix(target_prefix, source_side=False)
-        positions = band.positions()
+        positions = band.positions
 
         def row_costs(first: int, stop: int) -> np.ndarray:
             rows = np.arange(first, stop)[:, None]
@@ -486,7 +489,6 @@ def _number_word_tokens(word: str, lang: str) -> tuple[str, ...]:
 _ASCII_NUMBER_SEPARATORS = str.maketrans("", "", ".,'")
 
 
-@lru_cache(maxsize=131072)
 def _number_tokens(number: str) -> tuple[str, ...]:
     """The digits of a number; round thousands also as a count of thousands, since
     "19,000" is often written "19 ألف" or "19 mille"."""
@@ -551,7 +553,9 @@ class _AnchorTable:
     """The anchors of one side's sentences (or paragraphs) as integer arrays, so that the
     sentences sharing a key are found for every sentence at once.
 
-    Keys are numbered by one dictionary shared by both sides. Rows are sentences.
+    Keys are numbered by one dictionary shared by both sides. Rows are sentences. The
+    arrays are 32-bit (kinds 8-bit), half what a long text's tables would take in 64
+    bits; where a key and a row are combined into one number, that is made in 64 bits.
     """
 
     count: int
@@ -598,17 +602,13 @@ class _AnchorTable:
 
     def merged(self, group_of_row: np.ndarray, group_count: int) -> "_AnchorTable":
         """The anchors of groups of consecutive rows (sentences into paragraphs)."""
-        key_rows, key_ids, key_kinds = _distinct_entries(
-            group_of_row[self.key_rows], self.key_ids, self.key_kinds
-        )
-        word_rows, word_keys, _ = _distinct_entries(
-            group_of_row[self.word_rows], self.word_keys, self.word_keys
-        )
+        key_rows, key_ids = _distinct_entries(group_of_row[self.key_rows], self.key_ids)
+        word_rows, word_keys = _distinct_entries(group_of_row[self.word_rows], self.word_keys)
         return _AnchorTable(
             count=group_count,
             key_rows=key_rows,
             key_ids=key_ids,
-            key_kinds=key_kinds,
+            key_kinds=_kinds_of(key_ids, self.key_ids, self.key_kinds),
             name_rows=group_of_row[self.name_rows],
             name_occurrences=self.name_occurrences,
             name_keys=self.name_keys,
@@ -617,14 +617,27 @@ class _AnchorTable:
         )
 
 
-def _distinct_entries(
-    rows: np.ndarray, keys: np.ndarray, kinds: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _distinct_entries(rows: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (row, key) entries, sorted by row and then key, in 32 bits."""
     if not len(rows):
-        return rows, keys, kinds
-    combined = rows.astype(np.int64) * (int(keys.max()) + 1) + keys
-    _, first = np.unique(combined, return_index=True)
-    return rows[first], keys[first], kinds[first]
+        return rows.astype(np.int32), keys.astype(np.int32)
+    # Sorted in place as one number a pair: sorting the numbers costs less time and
+    # memory than the stable argsort np.unique(return_index=True) makes.
+    stride = int(keys.max()) + 1
+    combined = rows.astype(np.int64) * stride
+    combined += keys
+    combined.sort()
+    distinct = combined[np.concatenate(([True], combined[1:] != combined[:-1]))]
+    del combined
+    return (distinct // stride).astype(np.int32), (distinct % stride).astype(np.int32)
+
+
+def _kinds_of(keys: np.ndarray, known_keys: np.ndarray, known_kinds: np.ndarray) -> np.ndarray:
+    """The kind of each of `keys`, read from entries whose kinds are known (a key
+    number stands for one (kind, value) pair, so it has one kind)."""
+    kind_of_key = np.zeros(int(known_keys.max(initial=-1)) + 1, dtype=np.int8)
+    kind_of_key[known_keys] = known_kinds
+    return kind_of_key[keys]
 
 
 class _Numbering(dict[str, int]):
@@ -688,16 +701,18 @@ class _Tokens:
 def _expand(numbers: np.ndarray, values: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     """(position, value) for every value of every item of `numbers`, in order, where
     values[n] are the values of item number n."""
-    # 32-bit positions halve the temporaries, one a token, of a long text.
-    ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int32, count=len(values)))
+    # Everything in 32 bits, and one temporary an output entry: a long text has millions.
+    lengths = np.fromiter(map(len, values), dtype=np.int32, count=len(values))
     flat = np.fromiter(itertools.chain.from_iterable(values), dtype=np.int32)
-    counts = (ends - np.concatenate(([0], ends[:-1])).astype(np.int32))[numbers]
+    counts = lengths[numbers]
     positions = np.repeat(np.arange(len(numbers), dtype=np.int32), counts)
-    item_ends = np.cumsum(counts)
-    within = np.arange(item_ends[-1] if len(item_ends) else 0, dtype=np.int32) - np.repeat(
-        item_ends - counts, counts
-    )
-    return positions, flat[np.repeat(ends[numbers] - counts, counts) + within]
+    # Output entry e of item position p reads flat[e + shift[p]]: the item's first value
+    # in flat, less the output entries before position p.
+    shift = np.cumsum(lengths, dtype=np.int32)[numbers]
+    shift -= np.cumsum(counts, dtype=np.int32)
+    index = np.arange(len(positions), dtype=np.int32)
+    index += shift[positions]
+    return positions, flat[index]
 
 
 TOKEN_BLOCK_SENTENCES = 4096
@@ -724,8 +739,12 @@ def _anchor_tables(
         for _, _, words in sides
     ]
     key_numbers: dict[object, int] = {}
+    # The keys of each distinct number, shared by both sides. Numbers are not cached for
+    # longer: most are met in one document only, and a cache of every number aligned
+    # would hold memory for the worker's life.
+    number_keys: dict[str, list[int]] = {}
     source_table, target_table = (
-        _anchor_table(count, tokens, words, other_name_keys, key_numbers)
+        _anchor_table(count, tokens, words, other_name_keys, key_numbers, number_keys)
         for (count, tokens, words), other_name_keys in zip(sides, reversed(name_keys), strict=True)
     )
     return source_table, target_table
@@ -742,9 +761,10 @@ def _anchor_table(
     words: list[_WordAnchors | None],
     other_name_keys: frozenset[str],
     key_numbers: dict[object, int],
+    number_keys: dict[str, list[int]],
 ) -> _AnchorTable:
     """`words` holds the anchors of each distinct token that is a word, None for the
-    numbers and marks."""
+    numbers and marks; `number_keys` the key numbers of the numbers read so far."""
 
     def number_of(key: object) -> int:
         return key_numbers.setdefault(key, len(key_numbers))
@@ -753,7 +773,12 @@ def _anchor_table(
         if word is not None:
             return [number_of((_NUMBER_KIND, number)) for number in word.numbers]
         if token[0].isdecimal():
-            return [number_of((_NUMBER_KIND, number)) for number in _number_tokens(token)]
+            keys = number_keys.get(token)
+            if keys is None:
+                keys = number_keys[token] = [
+                    number_of((_NUMBER_KIND, number)) for number in _number_tokens(token)
+                ]
+            return keys
         return []
 
     keyed = {
@@ -773,40 +798,41 @@ def _anchor_table(
     }
     key_rows: list[np.ndarray] = []
     key_ids: list[np.ndarray] = []
-    key_kinds: list[np.ndarray] = []
+    kind_of_key = np.zeros(len(key_numbers), dtype=np.int8)
     for kind, values in keyed.items():
         positions, ids = tokens.expand(values)
         key_rows.append(tokens.rows[positions])
         key_ids.append(ids)
-        key_kinds.append(np.full(len(ids), kind))
+        kind_of_key[ids] = kind
+    del keyed, positions, ids
+    distinct_key_rows, distinct_key_ids = _distinct_entries(
+        np.concatenate(key_rows), np.concatenate(key_ids)
+    )
+    del key_rows, key_ids
     name_positions, name_keys = tokens.expand(
         [[number_of(key) for key in word.keys] if word and word.is_name else [] for word in words]
     )
     # Each word that is a name is one occurrence, numbered by its place among them.
-    name_occurrences = np.cumsum(np.concatenate(([1], np.diff(name_positions) != 0))) - 1
+    name_occurrences = (
+        np.cumsum(np.concatenate(([1], np.diff(name_positions) != 0)), dtype=np.int32) - 1
+    )
     word_positions, word_keys = tokens.expand(
         [
             [number_of(key) for key in word.keys if key in other_name_keys] if word else []
             for word in words
         ]
     )
-    distinct_key_rows, distinct_key_ids, distinct_key_kinds = _distinct_entries(
-        np.concatenate(key_rows), np.concatenate(key_ids), np.concatenate(key_kinds)
-    )
-    word_rows, distinct_word_keys, _ = _distinct_entries(
-        tokens.rows[word_positions], word_keys, word_keys
-    )
-    # The tables are kept in 64 bits: keys and rows are combined into one number.
+    word_rows, distinct_word_keys = _distinct_entries(tokens.rows[word_positions], word_keys)
     return _AnchorTable(
         count=count,
-        key_rows=distinct_key_rows.astype(np.int64),
-        key_ids=distinct_key_ids.astype(np.int64),
-        key_kinds=distinct_key_kinds.astype(np.int64),
-        name_rows=tokens.rows[name_positions].astype(np.int64),
-        name_occurrences=name_occurrences[: len(name_positions)].astype(np.int64),
-        name_keys=name_keys.astype(np.int64),
-        word_rows=word_rows.astype(np.int64),
-        word_keys=distinct_word_keys.astype(np.int64),
+        key_rows=distinct_key_rows,
+        key_ids=distinct_key_ids,
+        key_kinds=kind_of_key[distinct_key_ids],
+        name_rows=tokens.rows[name_positions],
+        name_occurrences=name_occurrences[: len(name_positions)],
+        name_keys=name_keys,
+        word_rows=word_rows,
+        word_keys=distinct_word_keys,
     )
 
 
@@ -817,7 +843,7 @@ class _KeyIndex:
     def __init__(self, rows: np.ndarray, keys: np.ndarray, row_count: int) -> None:
         self.row_count = row_count
         self.stride = row_count + 1
-        combined = keys * self.stride + rows
+        combined = keys.astype(np.int64) * self.stride + rows
         order = np.argsort(combined, kind="stable")
         self.combined = combined[order]
         self.rows = rows[order]
@@ -829,8 +855,9 @@ class _KeyIndex:
         window (low[row]..high[row]-1): (entry numbers, indexed rows) of every match."""
         low = np.clip(windows[0][rows], 0, self.row_count)
         high = np.clip(windows[1][rows], low, self.row_count)
-        first = np.searchsorted(self.combined, keys * self.stride + low)
-        counts = np.searchsorted(self.combined, keys * self.stride + high) - first
+        key_starts = keys.astype(np.int64) * self.stride
+        first = np.searchsorted(self.combined, key_starts + low)
+        counts = np.searchsorted(self.combined, key_starts + high) - first
         entries = np.repeat(np.arange(len(keys)), counts)
         ends = np.cumsum(counts)
         within = np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts, counts)
@@ -1069,7 +1096,7 @@ def _anchored_costs(sides: _Sides) -> CellCosts:
         anchors, numbers = _band_windows(sides, problems, band)
         sources_numbered = problems.local_prefix(source_numbered, source_side=True)
         targets_numbered = problems.local_prefix(target_numbered, source_side=False)
-        positions = band.positions()
+        positions = band.positions
 
         def row_costs(first: int, stop: int) -> np.ndarray:
             result = length_row_costs(first, stop)
@@ -1283,8 +1310,24 @@ def align_document(
     block, or the counts differ) sentences are aligned across the whole text and the
     paragraph numbers come from the source side.
     """
-    source_document = segment_document(source_text, source_lang)
-    target_document = segment_document(target_text, target_lang)
+    return align_segmented(
+        segment_document(source_text, source_lang),
+        segment_document(target_text, target_lang),
+        source_lang,
+        target_lang,
+    )
+
+
+@cycle_collection_paused()
+def align_segmented(
+    source_document: list[list[str]],
+    target_document: list[list[str]],
+    source_lang: str,
+    target_lang: str,
+) -> list[AlignedSegment]:
+    """align_document for texts already split by segment_document (each paragraph as its
+    list of sentences): a caller that splits the texts itself may let them go before
+    they are aligned, since the alignment needs only the sentences."""
     source = [sentence for paragraph in source_document for sentence in paragraph]
     target = [sentence for paragraph in target_document for sentence in paragraph]
     source_paragraph_of = [
@@ -1313,8 +1356,8 @@ def align_document(
     paragraphs = _Sides(
         _prefix(_joined_length(paragraph, source_separator) for paragraph in source_document),
         _prefix(_joined_length(paragraph, target_separator) for paragraph in target_document),
-        source_table.merged(np.asarray(source_paragraph_of, dtype=np.int64), len(source_document)),
-        target_table.merged(np.asarray(target_paragraph_of, dtype=np.int64), len(target_document)),
+        source_table.merged(np.asarray(source_paragraph_of, dtype=np.int32), len(source_document)),
+        target_table.merged(np.asarray(target_paragraph_of, dtype=np.int32), len(target_document)),
         ratio,
     )
     paragraph_links = _align_in_widening_band(

@@ -17,7 +17,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from reviewapp import services
-from reviewapp.alignment import align_document
+from reviewapp.alignment import align_segmented
 from reviewapp.importers import (
     ImportRejected,
     PairColumns,
@@ -28,7 +28,7 @@ from reviewapp.importers import (
 )
 from reviewapp.languages import is_known_language, language_name
 from reviewapp.models import Document, ImportJob, Project, Translation
-from reviewapp.segmentation import join_sentences
+from reviewapp.segmentation import join_sentences, segment_document
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,15 @@ def _read_text(label: str, upload: ImportFile, encoding: str | None) -> tuple[st
     return text, [f"{label}: {warning}" for warning in warnings]
 
 
+def _read_sentences(
+    label: str, upload: ImportFile, encoding: str | None, lang: str
+) -> tuple[list[list[str]], list[str]]:
+    """The file's paragraphs, each as its list of sentences. The text itself is let go
+    here: on a large import it is tens of megabytes that the alignment does not need."""
+    text, warnings = _read_text(label, upload, encoding)
+    return segment_document(text, lang), warnings
+
+
 def _document_source_text(document: Document) -> str:
     """The document's source as running text, paragraph by paragraph, from its first system."""
     translation = document.translations.first()
@@ -177,14 +186,16 @@ def _monolingual_pairs(
         raise ImportRejected("Give both the source and the translation, or one bilingual file.")
     if document is not None:
         source_lang, target_lang = document.source_lang, document.target_lang
-        source_text, warnings = _document_source_text(document), []
+        source, warnings = segment_document(_document_source_text(document), source_lang), []
     else:
         source_lang = _checked_language(options.source_lang, "source")
         target_lang = _checked_language(options.target_lang, "target")
-        source_text, warnings = _read_text("Source", files.source, options.encoding)
-    target_text, target_warnings = _read_text("Translation", files.translation, options.encoding)
+        source, warnings = _read_sentences("Source", files.source, options.encoding, source_lang)
+    target, target_warnings = _read_sentences(
+        "Translation", files.translation, options.encoding, target_lang
+    )
     progress(30, "Aligning sentences")
-    segments = align_document(source_text, target_text, source_lang, target_lang)
+    segments = align_segmented(source, target, source_lang, target_lang)
     return PreparedImport(
         pairs=PairColumns(
             [segment.source for segment in segments],

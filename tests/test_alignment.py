@@ -1,5 +1,7 @@
+import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from reviewapp.alignment import (
@@ -7,9 +9,12 @@ from reviewapp.alignment import (
     Link,
     _align_groups,
     _anchor_tables,
+    _distinct_entries,
+    _expand,
     _prefix,
     _Sides,
     align_document,
+    align_segmented,
     align_sentences,
     format_links,
     gale_church,
@@ -170,6 +175,66 @@ def test_groups_solved_together_link_as_each_alone(
         for source_start, source_count, target_start, target_count in groups
     ]
     assert _align_groups(sides, groups) == alone
+
+
+def test_align_segmented_is_align_document_on_split_texts() -> None:
+    english, arabic = demo_text("en", False), demo_text("ar", True)
+    assert align_segmented(
+        segment_document(english, "en"), segment_document(arabic, "ar"), "en", "ar"
+    ) == align_document(english, arabic, "en", "ar")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_expand_lists_every_value_of_every_item_in_order(seed: int) -> None:
+    generator = random.Random(seed)
+    values = [
+        [generator.randrange(1000) for _ in range(generator.choice([0, 0, 1, 2, 5]))]
+        for _ in range(40)
+    ]
+    numbers = [generator.randrange(len(values)) for _ in range(300)]
+    positions, expanded = _expand(np.array(numbers, dtype=np.int32), values)
+    expected = [(p, value) for p, number in enumerate(numbers) for value in values[number]]
+    assert list(zip(positions.tolist(), expanded.tolist(), strict=True)) == expected
+    assert _expand(np.zeros(0, dtype=np.int32), values)[0].tolist() == []
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_distinct_entries_are_sorted_by_row_then_key(seed: int) -> None:
+    generator = random.Random(seed)
+    entries = [(generator.randrange(50), generator.randrange(200)) for _ in range(500)]
+    rows, keys = _distinct_entries(
+        np.array([row for row, _ in entries], dtype=np.int32),
+        np.array([key for _, key in entries], dtype=np.int32),
+    )
+    assert rows.dtype == keys.dtype == np.int32
+    assert list(zip(rows.tolist(), keys.tolist(), strict=True)) == sorted(set(entries))
+
+
+def test_paragraph_anchors_keep_the_kinds_of_their_sentences() -> None:
+    english = segment_document(demo_text("en", False), "en")
+    arabic = segment_document(demo_text("ar", False), "ar")
+    source, target = (
+        [sentence for paragraph in document for sentence in paragraph]
+        for document in (english, arabic)
+    )
+    for table, document in zip(
+        _anchor_tables(source, "en", target, "ar"), (english, arabic), strict=True
+    ):
+        paragraph_of = [number for number, paragraph in enumerate(document) for _ in paragraph]
+        merged = table.merged(np.array(paragraph_of, dtype=np.int32), len(document))
+        kinds = dict(zip(table.key_ids.tolist(), table.key_kinds.tolist(), strict=True))
+        expected = {
+            (paragraph_of[row], key, kinds[key])
+            for row, key in zip(table.key_rows.tolist(), table.key_ids.tolist(), strict=True)
+        }
+        found = zip(
+            merged.key_rows.tolist(),
+            merged.key_ids.tolist(),
+            merged.key_kinds.tolist(),
+            strict=True,
+        )
+        assert sorted(found) == sorted(expected)
+        assert len(set(kinds.values())) == 3  # numbers, marks and cognates all met
 
 
 @pytest.mark.parametrize(
