@@ -5,6 +5,7 @@ language names from Babel, the curated table in reviewapp/data/exonyms.json, the
 project glossary) or a transliteration whose consonant skeleton is close enough.
 """
 
+import dataclasses
 import json
 import re
 from bisect import bisect_left
@@ -940,6 +941,33 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(wordfreq.available_languages(wordlist="small"))
 
 
+def _take_closer_claimed_word(
+    name: str,
+    source_lang: str,
+    candidates: TransliterationCandidates,
+    word_count: int,
+    after_previous: int,
+    key: str,
+    claimed: dict[int, str],
+    claims: dict[int, tuple[float, int]],
+) -> tuple[float, int, int, str] | None:
+    """A close rendering of the name among the words another name has claimed with a
+    looser match ("Apple ... Jerome Powell", "التفاح ... جيروم باول": باول renders
+    Powell, not Apple), or None."""
+    others = [
+        index >= after_previous and claimed.get(index, key) != key for index in range(word_count)
+    ]
+    taken = _best_transliteration_of(name, source_lang, candidates, others)
+    # Only a close variant takes a word from a looser match: two names that both
+    # render close to one word keep it with the first ("Denis ... Dune", "دوني").
+    if taken is None or taken[0] > CLOSE_VARIANT_COST:
+        return None
+    words = range(taken[1], taken[2] + 1)
+    if all(index in claims and claims[index][0] > CLOSE_VARIANT_COST for index in words):
+        return taken
+    return None
+
+
 def _exonym_in_a_name_s_place(
     tokens: Sequence[Word],
     index: int,
@@ -1016,6 +1044,8 @@ def align_names(
     # Target words already taken by a transliterated name, so that one word does not
     # vouch for two different names ("دوني" for both "Denis" and "Dune").
     claimed: dict[int, str] = {}
+    # For each claimed word: the claiming match's distance and its place in renderings.
+    claims: dict[int, tuple[float, int]] = {}
     candidates: TransliterationCandidates | None = None
 
     def rendering(
@@ -1147,6 +1177,32 @@ def align_names(
                 else [True] * (len(target) - after_previous)
             )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
+            if claimed and not (
+                best and best[0] <= _ok_limit(consonant_count(skeleton(word_text)))
+            ):
+                taken = _take_closer_claimed_word(
+                    word_text,
+                    source_lang,
+                    candidates,
+                    len(target),
+                    after_previous,
+                    key,
+                    claimed,
+                    claims,
+                )
+                if taken is not None:
+                    for index in range(taken[1], taken[2] + 1):
+                        loser = claims.pop(index)[1]
+                        claimed.pop(index)
+                        renderings[loser] = dataclasses.replace(
+                            renderings[loser],
+                            status="missing",
+                            target_start=None,
+                            target_end=None,
+                            target_text="",
+                            rendering="",
+                        )
+                    best = taken
             # Whether best is a misspelling; worked out only when it is not a correct
             # rendering, unless the word after the rest of the name is found to be one.
             near = False
@@ -1216,6 +1272,9 @@ def align_names(
                 best = None
             if best and best[0] <= _ok_limit(consonants):
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
+                claims.update(
+                    dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
+                )
                 transliterated[first_index] = (best[1], best[2])
                 renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
                 next_index = best[2] + 1
