@@ -266,6 +266,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "تراجعت أسهم التفاح بينما ترقب المستثمرون جيروم باول.",
             {"name_missing:Apple"},
         ),
+        # What a company does, translated after its transliterated name with "for the".
+        ("Cosco Shipping took a stake.", "استحوذت كوسكو للشحن على حصة.", set()),
+        ("Savvy Games bought Scopely.", "اشترت سافي للألعاب شركة سكوبلي.", set()),
+        # A brand named in the possessive keeps its s.
+        ("McDonald's bought back its restaurants.", "استعادت ماكدونالدز مطاعمها.", set()),
         # Irish s before e or i is "sh".
         ("Sean Combs was convicted.", "أدين شون كومز.", set()),
         ("Siobhan Haughey won.", "فازت شيفون هوغي.", set()),

@@ -831,6 +831,7 @@ def _unit_candidates(
 
 
 _DATE_NUMBER = re.compile(r"\s*\d")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 def _is_surname(
@@ -874,6 +875,13 @@ def _is_definite_content_word(word: TargetWord) -> bool:
 ARABIC_CLITIC_LETTERS = frozenset("وفبكل")
 
 
+def _is_descriptor(word: TargetWord) -> bool:
+    """Whether a word after a company's name says what the company does, "for" and the
+    article before a noun ("Cosco Shipping", "كوسكو للشحن"; "Savvy Games", "سافي
+    للألعاب"): a translation of the name's common words that Arabic news uses."""
+    return word.text.startswith("لل")
+
+
 def _translated_beside_transliteration(
     text: str,
     tokens: Sequence[Word],
@@ -902,6 +910,7 @@ def _translated_beside_transliteration(
         and (folded in vocabulary.surname_words or folded in vocabulary.landmark_words)
         and after[1] + 1 < len(target)
         and _is_definite_content_word(target[after[1] + 1])
+        and not _is_descriptor(target[after[1] + 1])
     ):
         return after[1] + 1
     before = transliterated.get(index + 1)
@@ -1004,6 +1013,19 @@ def _joined(text: str, end: int, start: int, vocabulary: NameWords) -> bool:
         1 <= len(between) <= 2
         and between[0].casefold() in vocabulary.joining_words
         and all(word.casefold() in vocabulary.articles for word in between[1:])
+    )
+
+
+def _translated_descriptor(
+    folded: str, source_lang: str, previous: tuple[int, int] | None, target: Sequence[TargetWord]
+) -> bool:
+    """Whether a common word after a transliterated part of a company's name was
+    translated as what the company does ("Cosco Shipping", "كوسكو للشحن")."""
+    return (
+        previous is not None
+        and previous[1] + 1 < len(target)
+        and _is_descriptor(target[previous[1] + 1])
+        and is_common_word(folded, source_lang)
     )
 
 
@@ -1203,6 +1225,16 @@ def align_names(
                             rendering="",
                         )
                     best = taken
+            if not (
+                best and best[0] <= _ok_limit(consonant_count(skeleton(word_text)))
+            ) and _POSSESSIVE_S.match(pair.source, last.end):
+                # A brand named in the possessive keeps its s in Arabic ("McDonald's",
+                # "ماكدونالدز").
+                with_s = _best_transliteration_of(
+                    word_text + "s", source_lang, candidates, available
+                )
+                if with_s and (best is None or with_s[0] < best[0]):
+                    best = with_s
             # Whether best is a misspelling; worked out only when it is not a correct
             # rendering, unless the word after the rest of the name is found to be one.
             near = False
@@ -1291,7 +1323,13 @@ def align_names(
                 renderings.append(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )
-            elif not landmark and first is not doubtful_token:
+            elif (
+                not landmark
+                and first is not doubtful_token
+                and not _translated_descriptor(
+                    folded, source_lang, transliterated.get(first_index - 1), target
+                )
+            ):
                 before_next = _match_before_next_part(
                     tokens, first_index, vocabulary, source_lang, candidates, available
                 )
