@@ -114,7 +114,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Talks opened in Ashgabat.", "بدأت المحادثات في عشق آباد.", set()),
         ("Talks opened in Algiers.", "بدأت المحادثات في الجزائر.", set()),
         ("It is written in Cyrillic.", "إنها مكتوبة بالسيريلية.", set()),
-        ("Reporters from the BBC attended.", "حضر صحفيون من BBC.", set()),
+        ("Reporters from the BBC attended.", "حضر صحفيون من BBC.", {"name_latin:BBC"}),
         # A capitalised modal mid-sentence is a name; a name of one consonant is
         # looked for too.
         (
@@ -176,11 +176,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         ("Drones hit the airport.", "أصابت طائرات مسيرة المطار.", set()),
         ("Talks resumed at Volkswagen.", "استؤنفت المحادثات في فولكس فاغن.", set()),
-        # Only an initialism may stay in Latin letters: not a surname or a brand with
-        # inner capitals, nor a code with digits.
+        # A name left in Latin letters is reported whatever its kind: a surname, a brand
+        # with inner capitals, an initialism.
         ("Union leader Mick McGrath spoke.", "تحدث النقابي ميك McGrath.", {"name_latin:McGrath"}),
         ("Engineers at OpenAI spoke.", "تحدث مهندسون في OpenAI.", {"name_latin:OpenAI"}),
-        ("Engineers at TSMC spoke.", "تحدث مهندسون في TSMC.", set()),
+        ("Engineers at TSMC spoke.", "تحدث مهندسون في TSMC.", {"name_latin:TSMC"}),
         ("Ahmed at-Tayeb spoke.", "تحدث أحمد الطيب.", set()),
         # A rank, occupation or colour after a given name is the surname.
         ("Stephen King wrote a novel.", "كتب ستيفن الملك رواية.", {"name_missing:King"}),
@@ -304,12 +304,12 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # translated word.
         ("Zoe Kravitz spoke.", "تحدثت الإوز كرافيتز.", {"name_missing:Zoe"}),
         ("Zoe Kravitz spoke.", "تحدثت زوي كرافيتز.", set()),
-        # An acronym said as a word is written in Arabic letters; an initialism may
-        # stay in Latin, unless the rest of its name is left in Latin too.
+        # An acronym said as a word, or spelled letter by letter, is written in Arabic
+        # letters.
         ("Engineers at NASA spoke.", "تحدث مهندسون في NASA.", {"name_latin:NASA"}),
         ("Engineers at NASA spoke.", "تحدث مهندسون في ناسا.", set()),
-        ("Engineers at CERN spoke.", "تحدث مهندسون في CERN.", set()),
-        ("Engineers at HSBC spoke.", "تحدث مهندسون في HSBC.", set()),
+        ("Engineers at CERN spoke.", "تحدث مهندسون في CERN.", {"name_latin:CERN"}),
+        ("Engineers at HSBC spoke.", "تحدث مهندسون في HSBC.", {"name_latin:HSBC"}),
         (
             "Engineers at LG Display spoke.",
             "تحدث مهندسون في LG Display.",
