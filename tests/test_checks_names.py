@@ -266,6 +266,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "تراجعت أسهم التفاح بينما ترقب المستثمرون جيروم باول.",
             {"name_missing:Apple"},
         ),
+        # Plurals of generic words are generic; named agreements and alliances are
+        # translated word by word.
+        ("Qatar Museums opened a show.", "افتتحت متاحف قطر معرضا.", set()),
+        ("Officials marked the Abraham Accords.", "احتفل مسؤولون باتفاقيات أبراهام.", set()),
+        ("Senator Jim Banks spoke.", "تحدث السيناتور جيم البنوك.", {"name_missing:Banks"}),
         # What a company does, translated after its transliterated name with "for the".
         ("Cosco Shipping took a stake.", "استحوذت كوسكو للشحن على حصة.", set()),
         ("Savvy Games bought Scopely.", "اشترت سافي للألعاب شركة سكوبلي.", set()),

@@ -118,6 +118,20 @@ def _json_table(file_name: str) -> dict:
         return json.load(table)
 
 
+def _with_plurals(words: Iterable[str]) -> frozenset[str]:
+    """English words and their plurals ("museum", "museums"; "party", "parties")."""
+    words = list(words)
+    plurals = [
+        word[:-1] + "ies"
+        if re.search("[^aeiou]y$", word)
+        else word + "es"
+        if word.endswith(("s", "x", "ch", "sh"))
+        else word + "s"
+        for word in words
+    ]
+    return frozenset(words + plurals)
+
+
 @cache
 def name_words(language: str) -> NameWords:
     table = _json_table("name_words.json").get(language, {})
@@ -127,8 +141,8 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("coordinators", ())),
         frozenset(table.get("particles", ())),
         frozenset(table.get("european_particles", ())),
-        frozenset(table.get("generic_words", ())),
-        frozenset(table.get("landmark_words", ())),
+        _with_plurals(table.get("generic_words", ())),
+        _with_plurals(table.get("landmark_words", ())),
         frozenset(table.get("surname_words", ())),
         frozenset(table.get("title_words", ())),
         frozenset(table.get("joining_words", ())),
