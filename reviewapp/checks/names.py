@@ -859,6 +859,9 @@ def _is_surname(
     )
 
 
+ARABIC_CLITIC_LETTERS = frozenset("وفبكل")
+
+
 def _is_definite_content_word(word: TargetWord) -> bool:
     """Whether a target word is a noun or adjective with the Arabic article, after at
     most one clitic ("القاعة", "والجبل"; not "ألمانيا", whose hamza only looks so once
@@ -869,9 +872,6 @@ def _is_definite_content_word(word: TargetWord) -> bool:
     return text.startswith(ARABIC_ARTICLE_FORMS) or (
         text[:1] in ARABIC_CLITIC_LETTERS and text[1:].startswith(ARABIC_ARTICLE_FORMS)
     )
-
-
-ARABIC_CLITIC_LETTERS = frozenset("وفبكل")
 
 
 def _is_descriptor(word: TargetWord) -> bool:
