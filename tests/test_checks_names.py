@@ -266,6 +266,10 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "تراجعت أسهم التفاح بينما ترقب المستثمرون جيروم باول.",
             {"name_missing:Apple"},
         ),
+        # Names of the news whose Arabic is a translation, or whose English is a word.
+        ("The Treasury Department imposed sanctions.", "فرضت وزارة الخزانة عقوبات.", set()),
+        ("Elon Musk spoke.", "تحدث إيلون المسك.", {"name_missing:Musk"}),
+        ("Elon Musk spoke.", "تحدث إيلون ماسك.", set()),
         # Plurals of generic words are generic; named agreements and alliances are
         # translated word by word.
         ("Qatar Museums opened a show.", "افتتحت متاحف قطر معرضا.", set()),

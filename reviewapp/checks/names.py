@@ -112,6 +112,13 @@ class NameRendering:
     suggestion: str
 
 
+# Hand-written tables of names whose rendering no transliteration gives: places with
+# historical Arabic names and organisations' acronyms (exonyms.json), and the
+# institutions, events, works and word-like brands and people of the news
+# (news_names.json).
+CURATED_NAME_TABLES = ("exonyms.json", "news_names.json")
+
+
 @cache
 def _json_table(file_name: str) -> dict:
     with (DATA_DIRECTORY / file_name).open(encoding="utf-8") as table:
@@ -155,7 +162,7 @@ def name_words(language: str) -> NameWords:
 @cache
 def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     """Case-folded source name -> target renderings, from CLDR (territories, languages,
-    scripts and the exemplar cities of time zones) and the curated table.
+    scripts and the exemplar cities of time zones) and the curated tables.
 
     Every regional locale of the target language contributes its variants (e.g. the
     Levantine month names), so that any of them is accepted.
@@ -186,9 +193,10 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
                 renderings.setdefault(_exemplar_city(source_locale, zone).casefold(), set()).add(
                     _exemplar_city(target_locale, zone)
                 )
-    curated = _json_table("exonyms.json").get(source_lang, {}).get(target_lang, {})
-    for source_name, target_names in curated.items():
-        renderings.setdefault(source_name.casefold(), set()).update(target_names)
+    for table in CURATED_NAME_TABLES:
+        curated = _json_table(table).get(source_lang, {}).get(target_lang, {})
+        for source_name, target_names in curated.items():
+            renderings.setdefault(source_name.casefold(), set()).update(target_names)
     vocabulary = name_words(source_lang)
     common_words = vocabulary.function_words | vocabulary.generic_words
     for language in vocabulary.borrowed_country_name_languages:
