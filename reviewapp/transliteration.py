@@ -420,7 +420,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "portuguese": (("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("z$", "s")),
     # Persian v is said, and written in Arabic script, as w (و); gh and q are one sound.
-    "persian": (("v", "w"), ("gh", "q")),
+    # Not a final v, which is mostly Slavic "-ov" and written ف ("Peskov", بيسكوف).
+    "persian": (("v(?!$)", "w"), ("gh", "q")),
     # Chinese pinyin.
     "pinyin": (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c(?!h)", "ts")),
     "gaelic": (("^ma?c", "mak"),),

@@ -280,6 +280,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Savvy Games bought Scopely.", "اشترت سافي للألعاب شركة سكوبلي.", set()),
         # A brand named in the possessive keeps its s.
         ("McDonald's bought back its restaurants.", "استعادت ماكدونالدز مطاعمها.", set()),
+        # A final v is written ف: without it the name is misspelled.
+        ("Dmitry Peskov said so.", "قال دميتري بيسكو ذلك.", {"name_misspelled:Peskov"}),
+        ("Dmitry Peskov said so.", "قال دميتري بيسكوف ذلك.", set()),
         # Irish s before e or i is "sh".
         ("Sean Combs was convicted.", "أدين شون كومز.", set()),
         ("Siobhan Haughey won.", "فازت شيفون هوغي.", set()),
