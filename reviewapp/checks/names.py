@@ -1197,9 +1197,8 @@ def align_names(
                 else [True] * (len(target) - after_previous)
             )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
-            if claimed and not (
-                best and best[0] <= _ok_limit(consonant_count(skeleton(word_text)))
-            ):
+            consonants = consonant_count(skeleton(word_text))
+            if claimed and not (best and best[0] <= _ok_limit(consonants)):
                 taken = _take_closer_claimed_word(
                     word_text,
                     source_lang,
@@ -1223,9 +1222,9 @@ def align_names(
                             rendering="",
                         )
                     best = taken
-            if not (
-                best and best[0] <= _ok_limit(consonant_count(skeleton(word_text)))
-            ) and _POSSESSIVE_S.match(pair.source, last.end):
+            if not (best and best[0] <= _ok_limit(consonants)) and _POSSESSIVE_S.match(
+                pair.source, last.end
+            ):
                 # A brand named in the possessive keeps its s in Arabic ("McDonald's",
                 # "ماكدونالدز").
                 with_s = _best_transliteration_of(
@@ -1241,7 +1240,6 @@ def align_names(
             # but not over a correct rendering one word further, after a word the
             # translator put between the parts ("محمد بن عبد الرحمن" for "Mohammed bin
             # Abdulrahman").
-            consonants = consonant_count(skeleton(word_text))
             if (
                 next_index is not None
                 and next_index < len(target)
