@@ -339,6 +339,23 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Experts from UNICEF arrived.", "وصل خبراء من اليونيسف.", set()),
         ("An Ecuadorian court ruled.", "قضت محكمة في الإكوادور.", set()),
         ("The Honduran president spoke.", "تحدث الرئيس الهندوراسي.", set()),
+        # An institution's words translated, in Arabic word order; not when the
+        # translation is absent, nor a brand's or a person's everyday word.
+        ("Shares fell on the Muscat Stock Exchange.", "تراجعت الأسهم في بورصة مسقط.", set()),
+        (
+            "Trading resumed on the Muscat Stock Exchange.",
+            "استؤنف التداول في مسقط.",
+            {"name_missing:Stock", "name_missing:Exchange"},
+        ),
+        ("Basra Oil Company raised output.", "رفعت شركة نفط البصرة الإنتاج.", set()),
+        ("He won on the PGA Tour.", "فاز في جولة PGA.", {"name_latin:PGA"}),
+        ("He signed for LIV Golf.", "وقع مع بطولة LIV للغولف.", {"name_latin:LIV"}),
+        ("He signed for LIV Golf.", "وقع مع بطولة ليف.", {"name_missing:Golf"}),
+        ("Shell raised output.", "رفعت الصدفة الإنتاج.", {"name_missing:Shell"}),
+        ("The bank Credit Suisse merged.", "اندمج بنك الائتمان السويسري.", {"name_missing:Credit"}),
+        # An institution's word as a person's surname is transliterated.
+        ("Samantha Power spoke.", "تحدثت سامانثا الطاقة.", {"name_missing:Power"}),
+        ("Samantha Power spoke.", "تحدثت سامانثا باور.", set()),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

@@ -88,6 +88,14 @@ class NameWords:
     # Literature", "جائزة نوبل للآداب"): what follows one belongs to the title or name.
     joining_words: frozenset[str]
     demonyms: dict[str, str]
+    # Words of the names of institutions, fields and sports that are not generic words
+    # ("Stock Exchange", "Oil", "Rights", "Science", "Golf"), with the Arabic words news
+    # translates them by ("بورصة", "نفط", "حقوق", "علوم", "غولف"): a name part that is one
+    # is rendered when the target has its translation. Written by hand: no package maps
+    # English institutional vocabulary to its Arabic news usage (a dictionary gives many
+    # senses, news uses one), and everyday nouns that name brands and people ("Orange",
+    # "Bull", "Curry", "Post") are left out, since translating those is the error.
+    institution_words: dict[str, tuple[str, ...]]
     # Languages whose names of countries the source borrows in names of organisations
     # ("Credit Suisse", "Banque du Liban").
     borrowed_country_name_languages: tuple[str, ...]
@@ -154,6 +162,10 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("title_words", ())),
         frozenset(table.get("joining_words", ())),
         table.get("demonyms", {}),
+        {
+            word: tuple(renderings)
+            for word, renderings in table.get("institution_words", {}).items()
+        },
         tuple(table.get("borrowed_country_name_languages", ())),
         table.get("letter_names", {}),
     )
@@ -818,21 +830,40 @@ def _match_before_next_part(
     return match if match and _is_near(name, match, adjacent=True) else None
 
 
+# A run of name tokens read as one: (first, last, its known target forms, whether the
+# forms translate an institution's word rather than name the place or body itself).
+Unit = tuple[int, int, tuple[str, ...], bool]
+
+
+def _known_forms(
+    phrase: str, known: dict[str, tuple[str, ...]], vocabulary: NameWords
+) -> tuple[tuple[str, ...], bool]:
+    """A case-folded phrase's target forms, and whether they are translations of an
+    institution's word."""
+    if phrase in known:
+        return known[phrase], False
+    translations = vocabulary.institution_words.get(phrase)
+    return (translations, True) if translations else ((), False)
+
+
 def _unit_candidates(
-    tokens: Sequence[Word], text: str, known: dict[str, tuple[str, ...]]
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Tile the tokens with the longest known multiword names: (first, last, forms)."""
+    tokens: Sequence[Word], text: str, known: dict[str, tuple[str, ...]], vocabulary: NameWords
+) -> list[Unit]:
+    """Tile the tokens with the longest known multiword names and institution words."""
     units = []
     index = 0
     while index < len(tokens):
         for last in range(min(len(tokens), index + MAX_EXONYM_TOKENS) - 1, index, -1):
             phrase = text[tokens[index].start : tokens[last].end].casefold()
-            if phrase in known:
-                units.append((index, last, known[phrase]))
+            forms, translated = _known_forms(phrase, known, vocabulary)
+            if forms:
+                units.append((index, last, forms, translated))
                 index = last + 1
                 break
         else:
-            units.append((index, index, known.get(tokens[index].text.casefold(), ())))
+            units.append(
+                (index, index, *_known_forms(tokens[index].text.casefold(), known, vocabulary))
+            )
             index += 1
     return units
 
@@ -841,27 +872,26 @@ _DATE_NUMBER = re.compile(r"\s*\d")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
-def _is_surname(
+def _in_surname_place(
     tokens: Sequence[Word],
     index: int,
     vocabulary: NameWords,
     known: dict[str, tuple[str, ...]],
     text: str,
 ) -> bool:
-    """Whether a generic word ends a person's name as its surname: a surname word
-    closing the run right after a given name, which is no generic word, particle,
-    acronym or known name, and not followed by a number, as a month in a date is
-    ("Draymond Green", "Theresa May"; not "Green Party", "Thai King", "UN Secretary
-    General", "told Reuters May 5")."""
+    """Whether a word closes the run right after a given name, which is no generic word,
+    institution word, particle, acronym or known name, and is not followed by a number,
+    as a month in a date is: where a person's surname stands ("Draymond Green",
+    "Samantha Power"; not "Green Party", "Thai King", "UN Secretary General", "Human
+    Rights", "PGA Tour", "Cairo Trilogy", "told Reuters May 5")."""
     if index == 0 or index != len(tokens) - 1 or _DATE_NUMBER.match(text, tokens[index].end):
         return False
-    word = tokens[index].text.casefold()
     previous = tokens[index - 1].text
     folded_previous = previous.casefold()
     return (
-        word in vocabulary.surname_words
-        and not is_acronym(previous)
+        not is_acronym(previous)
         and folded_previous not in vocabulary.generic_words
+        and folded_previous not in vocabulary.institution_words
         and folded_previous not in vocabulary.particles
         and folded_previous not in known
     )
@@ -1134,14 +1164,25 @@ def align_names(
         transliterated: dict[int, tuple[int, int]] = {}
         # One-word parts rendered by an exonym: where in renderings, and the target word.
         exonym_parts: dict[int, tuple[int, int]] = {}
-        pending = _unit_candidates(tokens, pair.source, known)
+        pending = _unit_candidates(tokens, pair.source, known, vocabulary)
         while pending:
-            first_index, last_index, forms = pending.pop(0)
+            first_index, last_index, forms, translated = pending.pop(0)
             first, last = tokens[first_index], tokens[last_index]
+            if translated and _in_surname_place(
+                tokens, first_index, vocabulary, known, pair.source
+            ):
+                # A person's surname that is also an institution's word ("Samantha
+                # Power") is transliterated, not translated.
+                forms, translated = (), False
             found = next(
                 (match for form in forms if (match := find_form(form, target, target_lang))),
                 None,
             )
+            if found and translated:
+                # Arabic orders a translated institution's words its own way ("Muscat
+                # Stock Exchange", "بورصة مسقط"): the next part may stand before it.
+                renderings.append(rendering(first, last, "ok", (found[0], found[1]), "", ""))
+                continue
             if found:
                 # An exonym is approved in all its forms, so it has no rendering for
                 # the consistency check to compare.
@@ -1158,10 +1199,14 @@ def align_names(
                 continue
             if first_index != last_index:
                 pending[0:0] = [
-                    (index, index, known.get(tokens[index].text.casefold(), ()))
+                    (index, index, *_known_forms(tokens[index].text.casefold(), known, vocabulary))
                     for index in range(first_index, last_index + 1)
                 ]
                 continue
+            if translated:
+                # Not translated: the word may still be transliterated ("PGA Tour",
+                # "بي جي إيه تور") or be missing.
+                forms = ()
             word_text = first.text
             folded = word_text.casefold()
             key = folded
@@ -1170,7 +1215,11 @@ def align_names(
             if (
                 folded in vocabulary.generic_words
                 and not forms
-                and not _is_surname(tokens, first_index, vocabulary, known, pair.source)
+                # A generic word may be a person's surname ("Theresa May").
+                and not (
+                    folded in vocabulary.surname_words
+                    and _in_surname_place(tokens, first_index, vocabulary, known, pair.source)
+                )
             ):
                 generic_parts.append(first_index)
                 continue
