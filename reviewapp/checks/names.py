@@ -1197,6 +1197,22 @@ def align_names(
                 ):
                     next_index = found[1] + 1
                 continue
+            # A known name made only of generic words ("General Motors", "West Bank"),
+            # not a landmark's or an event's, whose known renderings the target lacks is
+            # missing: its words, passed over one by one, would never be reported, and
+            # a translation word by word ("المحركات العامة") is the error the curated
+            # table is there to catch.
+            if (
+                first_index != last_index
+                and not translated
+                and not landmark
+                and all(
+                    tokens[index].text.casefold() in vocabulary.generic_words
+                    for index in range(first_index, last_index + 1)
+                )
+            ):
+                renderings.append(rendering(first, last, "missing", None, "", forms[0]))
+                continue
             if first_index != last_index:
                 pending[0:0] = [
                     (index, index, *_known_forms(tokens[index].text.casefold(), known, vocabulary))
