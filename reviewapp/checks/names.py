@@ -772,10 +772,12 @@ def _best_transliteration_of(
     candidates: TransliterationCandidates,
     available: Sequence[bool],
     adjacent: bool = False,
+    only_correct: bool = False,
 ) -> tuple[float, int, int, str] | None:
     """Best match of the name under any spelling convention, or for an acronym, of the
     name spelled letter by letter; adjacent when only the word after the rest of the
-    name is available."""
+    name is available; only_correct when a misspelling is of no use, which spares
+    the search for one."""
     readings = list(name_skeletons(name))
     letter_names = name_words(source_lang).letter_names
     # An acronym read as a word is said as one ("NATO", "ناتو") only when long enough:
@@ -795,7 +797,9 @@ def _best_transliteration_of(
         # match within the ok limit ("Ahmet": English "عام", Turkish "أحمد").
         CLOSE_VARIANT_COST,
         # What align_names and _is_near compare the distance with.
-        max(_ok_limit(consonants), _near_limit(consonants, adjacent)),
+        _ok_limit(consonants)
+        if only_correct
+        else max(_ok_limit(consonants), _near_limit(consonants, adjacent)),
     )
 
 
@@ -1164,6 +1168,7 @@ def align_names(
         transliterated: dict[int, tuple[int, int]] = {}
         # One-word parts rendered by an exonym: where in renderings, and the target word.
         exonym_parts: dict[int, tuple[int, int]] = {}
+        name_start = len(renderings)
         pending = _unit_candidates(tokens, pair.source, known, vocabulary)
         while pending:
             first_index, last_index, forms, translated = pending.pop(0)
@@ -1415,6 +1420,56 @@ def align_names(
                     )
                 else:
                     renderings.append(rendering(first, last, "missing", None, "", suggestion))
+        # Parts that Arabic writes as one word ("Coca-Cola", "كوكاكولا"; "Shah Rukh
+        # Khan", "شاروخان"), which no part's own transliteration matches: a run of parts
+        # not rendered, with the rendered part before it, is one word that transliterates
+        # the parts joined.
+        part_ends = {token.start: token.end for token in tokens}
+        # One-part renderings of this name: the part's start -> place in renderings.
+        part_positions = {
+            renderings[position].source_start: position
+            for position in range(name_start, len(renderings))
+            if part_ends.get(renderings[position].source_start) == renderings[position].source_end
+        }
+        part_statuses = [
+            renderings[part_positions[token.start]].status
+            if token.start in part_positions
+            else None
+            for token in tokens
+        ]
+        for joined_parts in _runs_not_rendered(tokens, part_statuses):
+            if candidates is None:
+                candidates = transliteration_candidates(target)
+            joined = "".join(part.text for part in joined_parts)
+            opening = renderings[part_positions[joined_parts[0].start]]
+            # After a rendered part, only its word; else any word no other name took.
+            available = [
+                target[index].start == opening.target_start
+                if opening.status == "ok"
+                else index not in claimed
+                for index in range(len(target))
+            ]
+            match = _best_transliteration_of(
+                joined, source_lang, candidates, available, only_correct=True
+            )
+            if (
+                match is None
+                or match[1] != match[2]
+                or match[0] > _ok_limit(consonant_count(skeleton(joined)))
+                or (
+                    opening.status == "ok"
+                    # The word must render the parts joined better than the rendered
+                    # part alone ("Tiger Woods", "تايغر الغابات": not تايغر for both).
+                    and match[0] >= claims.get(match[1], (0.0, 0))[0]
+                )
+            ):
+                continue
+            for part in joined_parts:
+                renderings[part_positions[part.start]] = rendering(
+                    part, part, "ok", match[1:3], match[3], ""
+                )
+            claimed[match[1]] = joined.casefold()
+            claims[match[1]] = (match[0], part_positions[joined_parts[0].start])
         for index, (position, word) in exonym_parts.items():
             if _exonym_in_a_name_s_place(tokens, index, word, transliterated, target, vocabulary):
                 part = tokens[index]
@@ -1429,6 +1484,25 @@ def align_names(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
     return renderings
+
+
+def _runs_not_rendered(
+    tokens: Sequence[Word], statuses: Sequence[Status | None]
+) -> list[list[Word]]:
+    """Runs of successive name parts reported missing or misspelled (statuses: each
+    part's, None for a part not rendered on its own), each with the part rendered right
+    before it when there is one, that make two parts or more."""
+    runs: list[list[Word]] = []
+    for index, (token, status) in enumerate(zip(tokens, statuses, strict=True)):
+        if status not in ("missing", "misspelled"):
+            continue
+        if runs and runs[-1][-1] is tokens[index - 1]:
+            runs[-1].append(token)
+        elif index and statuses[index - 1] == "ok":
+            runs.append([tokens[index - 1], token])
+        else:
+            runs.append([token])
+    return [run for run in runs if len(run) >= 2]
 
 
 def document_name_renderings(
