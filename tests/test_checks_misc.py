@@ -315,6 +315,9 @@ def test_text_scripts(text: str, has_latin: bool, mostly_latin: bool) -> None:
     [
         ("O'Brien's talks", [(0, 7, "O'Brien"), (8, 9, "s"), (10, 15, "talks")]),
         ("وقال 12 ab_cd", [(0, 4, "وقال"), (8, 10, "ab"), (11, 13, "cd")]),
+        # Vowel marks, shadda and decomposed accents stay inside their word.
+        ("صُوّر أكراداً", [(0, 5, "صُوّر"), (6, 13, "أكراداً")]),
+        ("Pouyanne\u0301 \u0301x", [(0, 9, "Pouyanne\u0301"), (11, 12, "x")]),
         ("", []),
     ],
 )

@@ -12,8 +12,15 @@ from reviewapp.checks.base import CheckContext, SegmentPair, primary_language
 from reviewapp.transliteration import normalise_for_matching, word_stems
 
 # A word: letters and combining marks, with inner apostrophes ("O'Brien") but not
-# the English possessive, which is not part of the name.
-WORD_PATTERN = re.compile(r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*")
+# the English possessive, which is not part of the name. Python's \w leaves out
+# combining marks (category Mn), Latin accents in decomposed text and Arabic vowel marks
+# and shadda ("صُوّر"), which would split a word in pieces: a mark continues a word, it
+# never starts one.
+_COMBINING_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+)
+_LETTERS = rf"[^\W\d_]+(?:[{_COMBINING_MARKS}]+[^\W\d_]*)*"
+WORD_PATTERN = re.compile(rf"{_LETTERS}(?:['’](?!s\b){_LETTERS})*")
 
 
 # Words and target words are named tuples rather than frozen dataclasses: every check
