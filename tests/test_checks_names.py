@@ -380,6 +380,18 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             set(),
         ),
         ("Tiger Woods underwent surgery.", "خضع تايغر الغابات لجراحة.", {"name_missing:Woods"}),
+        # A known landmark's words translated where its known rendering is a
+        # transliteration.
+        ("Traders on Wall Street sold.", "باع المتعاملون في شارع الحائط.", {"name_missing:Wall"}),
+        ("Traders on Wall Street sold.", "باع المتعاملون في وول ستريت.", set()),
+        # A people's adjective alone is translated: its plural and the -stan people's
+        # own adjective pass, a word it sounds like does not; in a longer name it may
+        # be transliterated.
+        ("Afghan women protested.", "احتجت النساء الأفغانيات.", set()),
+        ("Kurdish officials met.", "التقى مسؤولون أكراد.", set()),
+        ("Greek coastguards helped.", "ساعد خفر السواحل بعد غرق القارب.", {"name_missing:Greek"}),
+        ("Greek coastguards helped.", "ساعد خفر السواحل اليونانيون.", set()),
+        ("Osaka withdrew at Indian Wells.", "انسحبت أوساكا في إنديان ويلز.", set()),
         # An institution's word as a person's surname is transliterated.
         ("Samantha Power spoke.", "تحدثت سامانثا الطاقة.", {"name_missing:Power"}),
         ("Samantha Power spoke.", "تحدثت سامانثا باور.", set()),

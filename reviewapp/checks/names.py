@@ -59,6 +59,8 @@ OPENING_MARKS = " \t\"'“‘«(["
 # reverse ("سوريا" / "السوري"); stripped before prefix matching.
 _FINAL_VOWEL_LETTERS = "اةىهي"
 MAX_EXONYM_TOKENS = 4
+# The ending of the names of lands in -stan ("أفغانستان").
+_STAN = "ستان"
 
 Status = Literal["ok", "misspelled", "missing", "latin"]
 
@@ -230,8 +232,32 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     for demonym, country in vocabulary.demonyms.items():
         country_renderings = renderings.get(country.casefold())
         if country_renderings:
-            renderings.setdefault(demonym.casefold(), set()).update(country_renderings)
+            forms = renderings.setdefault(demonym.casefold(), set())
+            forms.update(country_renderings)
+            # A people of a land in -stan takes its adjective from the people's name,
+            # in Arabic as in English ("Afghan", "أفغاني"; "Uzbek", "أوزبكي"), unlike
+            # the country's ("Pakistani", "باكستاني"), which prefix matching finds.
+            if country.endswith("stan") and "stan" not in demonym:
+                forms.update(
+                    form.removesuffix(_STAN) + "ي"
+                    for form in country_renderings
+                    if form.endswith(_STAN)
+                )
     return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
+
+
+@cache
+def _demonyms(language: str) -> frozenset[str]:
+    """Case-folded adjectives of peoples and countries: the demonym table's, and those
+    made from a country's name with -n ("Bolivian"), as exonyms reads them."""
+    demonyms = {demonym.casefold() for demonym in name_words(language).demonyms}
+    try:
+        territories = Locale.parse(language).territories.values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset(demonyms)
+    return frozenset(
+        demonyms | {(name + "n").casefold() for name in territories if name.endswith("a")}
+    )
 
 
 @cache
@@ -1219,6 +1245,10 @@ def align_names(
                 renderings.append(rendering(first, last, "missing", None, "", forms[0]))
                 continue
             if first_index != last_index:
+                # The known name's renderings tell how Arabic news writes this landmark
+                # ("Wall Street", "وول ستريت"), and the target has none: its words are
+                # not excused as translated ("شارع الحائط").
+                landmark = False
                 pending[0:0] = [
                     (index, index, *_known_forms(tokens[index].text.casefold(), known, vocabulary))
                     for index in range(first_index, last_index + 1)
@@ -1254,6 +1284,11 @@ def align_names(
                 renderings.append(
                     rendering(first, last, "latin", (index, index), folded, suggestion)
                 )
+                continue
+            if forms and len(tokens) == 1 and folded in _demonyms(source_lang):
+                # A people's adjective on its own is translated, never transliterated:
+                # a word it sounds like is another word ("Greek", "غرق").
+                renderings.append(rendering(first, last, "missing", None, "", suggestion))
                 continue
             if candidates is None:
                 candidates = transliteration_candidates(target)
