@@ -392,6 +392,17 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Greek coastguards helped.", "ساعد خفر السواحل بعد غرق القارب.", {"name_missing:Greek"}),
         ("Greek coastguards helped.", "ساعد خفر السواحل اليونانيون.", set()),
         ("Osaka withdrew at Indian Wells.", "انسحبت أوساكا في إنديان ويلز.", set()),
+        ("Sri Lankan officials spoke.", "تحدث مسؤولو الإنقاذ.", {"name_missing:Sri Lankan"}),
+        ("Sri Lankan officials spoke.", "تحدث مسؤولون سريلانكيون.", set()),
+        # A brand joined in camel case, each word rendered in its own way; not when a
+        # word that is no generic word is lost, nor from generic words alone.
+        ("They met QatarEnergy officials.", "التقوا مسؤولي قطر للطاقة.", set()),
+        (
+            "They met TotalEnergies officials.",
+            "التقوا مسؤولي الطاقات الكلية.",
+            {"name_missing:TotalEnergies"},
+        ),
+        ("They met OpenAI engineers.", "التقوا مهندسي الذكاء المفتوح.", {"name_missing:OpenAI"}),
         # An institution's word as a person's surname is transliterated.
         ("Samantha Power spoke.", "تحدثت سامانثا الطاقة.", {"name_missing:Power"}),
         ("Samantha Power spoke.", "تحدثت سامانثا باور.", set()),

@@ -1228,6 +1228,17 @@ def align_names(
                 ):
                     next_index = found[1] + 1
                 continue
+            if (
+                forms
+                and len(tokens) == last_index - first_index + 1
+                and pair.source[first.start : last.end].casefold() in _demonyms(source_lang)
+                and (target_is_latin or first.text.casefold() not in latin_words)
+            ):
+                # A people's adjective on its own is translated, never transliterated:
+                # a word it sounds like is another word ("Greek", "غرق"; "Sri Lankan",
+                # "الإنقاذ").
+                renderings.append(rendering(first, last, "missing", None, "", forms[0]))
+                continue
             # A known name made only of generic words ("General Motors", "West Bank"),
             # not a landmark's or an event's, whose known renderings the target lacks is
             # missing: its words, passed over one by one, would never be reported, and
@@ -1284,11 +1295,6 @@ def align_names(
                 renderings.append(
                     rendering(first, last, "latin", (index, index), folded, suggestion)
                 )
-                continue
-            if forms and len(tokens) == 1 and folded in _demonyms(source_lang):
-                # A people's adjective on its own is translated, never transliterated:
-                # a word it sounds like is another word ("Greek", "غرق").
-                renderings.append(rendering(first, last, "missing", None, "", suggestion))
                 continue
             if candidates is None:
                 candidates = transliteration_candidates(target)
@@ -1453,6 +1459,10 @@ def align_names(
                             first, last, "misspelled", before_next[1:3], before_next[3], suggestion
                         )
                     )
+                elif compound := _compound_rendering(
+                    word_text, source_lang, target_lang, known, vocabulary, target, candidates
+                ):
+                    renderings.append(rendering(first, last, "ok", compound, "", suggestion))
                 else:
                     renderings.append(rendering(first, last, "missing", None, "", suggestion))
         # Parts that Arabic writes as one word ("Coca-Cola", "كوكاكولا"; "Shah Rukh
@@ -1519,6 +1529,45 @@ def align_names(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
     return renderings
+
+
+_CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _compound_rendering(
+    word: str,
+    source_lang: str,
+    target_lang: str,
+    known: dict[str, tuple[str, ...]],
+    vocabulary: NameWords,
+    target: Sequence[TargetWord],
+    candidates: TransliterationCandidates,
+) -> tuple[int, int] | None:
+    """The target words rendering a brand joined from words in camel case, each word in
+    its own way ("QatarEnergy", "قطر للطاقة": an exonym, a generic word translated), or
+    None unless every word that is not generic is rendered and one is."""
+    parts = _CAMEL_CASE_JOIN.split(word)
+    if len(parts) < 2:
+        return None
+    everywhere = [True] * len(target)
+    indexes: list[int] = []
+    for part in parts:
+        forms, _ = _known_forms(part.casefold(), known, vocabulary)
+        found = next(
+            (match for form in forms if (match := find_form(form, target, target_lang))), None
+        )
+        if found is not None:
+            indexes += found[:2]
+            continue
+        if part.casefold() in vocabulary.generic_words:
+            continue
+        match = _best_transliteration_of(
+            part, source_lang, candidates, everywhere, only_correct=True
+        )
+        if match is None or match[0] > _ok_limit(consonant_count(skeleton(part))):
+            return None
+        indexes += match[1:3]
+    return (min(indexes), max(indexes)) if indexes else None
 
 
 def _runs_not_rendered(
