@@ -1431,7 +1431,9 @@ def align_names(
                     rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
                 )
             elif (
-                not landmark
+                # A landmark's or an event's own word that is no common word (a
+                # place's name: "Boao Forum") is transliterated, not translated.
+                not (landmark and is_common_word(folded, source_lang))
                 and first is not doubtful_token
                 and not _translated_descriptor(
                     folded, source_lang, transliterated.get(first_index - 1), target
