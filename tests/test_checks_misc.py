@@ -69,6 +69,7 @@ def test_numbers(source: str, target: str, expected: list[str]) -> None:
         ("Talks resumed.", "", ["empty"]),
         ("Talks resumed.", "Talks resumed.", ["identical"]),
         ("Talks resumed in earnest.", "استؤنفت المحادثات in earnest.", ["untranslated"]),
+        ("Talks resumed in earnest.", "استؤنفت المحادثات بـearnest.", ["untranslated"]),
         ("Reporters from the BBC attended.", "حضر صحفيون من BBC.", []),
         ("OpenAI raised funds.", "جمعت OpenAI أموالا.", []),
         ("Talks resumed.", "استؤنفت المحادثات.", []),
@@ -315,6 +316,8 @@ def test_text_scripts(text: str, has_latin: bool, mostly_latin: bool) -> None:
     [
         ("O'Brien's talks", [(0, 7, "O'Brien"), (8, 9, "s"), (10, 15, "talks")]),
         ("وقال 12 ab_cd", [(0, 4, "وقال"), (8, 10, "ab"), (11, 13, "cd")]),
+        # A conjunction joined to a Latin word is a word of its own.
+        ("علي بابا وTencent", [(0, 3, "علي"), (4, 8, "بابا"), (9, 10, "و"), (10, 17, "Tencent")]),
         ("", []),
     ],
 )

@@ -14,6 +14,24 @@ from reviewapp.transliteration import normalise_for_matching, word_stems
 # A word: letters and combining marks, with inner apostrophes ("O'Brien") but not
 # the English possessive, which is not part of the name.
 WORD_PATTERN = re.compile(r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*")
+_ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_LETTER = re.compile(rf"[{_ARABIC_SCRIPT}]")
+# In a text of both scripts, a word also ends where the script changes: Arabic writes
+# its conjunctions and prepositions joined to the next word, a Latin one too ("وTencent":
+# "and Tencent"), and that Latin word is still a word left untranslated.
+_MIXED_SCRIPT_WORD_PATTERN = re.compile(
+    rf"(?:(?=[{_ARABIC_SCRIPT}])[^\W\d_])+"
+    rf"|(?:(?![{_ARABIC_SCRIPT}])[^\W\d_])+(?:['’](?!s\b)(?:(?![{_ARABIC_SCRIPT}])[^\W\d_])+)*"
+)
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    pattern = (
+        _MIXED_SCRIPT_WORD_PATTERN
+        if _LETTER_OUTSIDE_ARABIC.search(text) and _ARABIC_LETTER.search(text)
+        else WORD_PATTERN
+    )
+    return list(pattern.finditer(text))
 
 
 # Words and target words are named tuples rather than frozen dataclasses: every check
@@ -38,7 +56,7 @@ _match_text = re.Match.group
 
 
 def words(text: str) -> list[Word]:
-    matches = list(WORD_PATTERN.finditer(text))
+    matches = _word_matches(text)
     return list(
         map(
             _new_tuple,
@@ -119,7 +137,7 @@ def target_words(text: str, language: str) -> list[TargetWord]:
     """Target words with their normalised readings (Arabic clitics stripped)."""
     # Built straight from the matches (see words) rather than through with_readings, so
     # that each word is built once.
-    matches = list(WORD_PATTERN.finditer(text))
+    matches = _word_matches(text)
     texts = list(map(_match_text, matches))
     return _target_word_list(
         zip(map(_match_start, matches), map(_match_end, matches), texts, strict=True),
