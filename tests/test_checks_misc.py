@@ -316,6 +316,9 @@ def test_text_scripts(text: str, has_latin: bool, mostly_latin: bool) -> None:
     [
         ("O'Brien's talks", [(0, 7, "O'Brien"), (8, 9, "s"), (10, 15, "talks")]),
         ("وقال 12 ab_cd", [(0, 4, "وقال"), (8, 10, "ab"), (11, 13, "cd")]),
+        # Vowel signs and shadda are part of the word they sit on.
+        ("وقّعت عُمان", [(0, 5, "وقّعت"), (6, 11, "عُمان")]),
+        ("café́", [(0, 5, "café́")]),
         # A conjunction joined to a Latin word is a word of its own.
         ("علي بابا وTencent", [(0, 3, "علي"), (4, 8, "بابا"), (9, 10, "و"), (10, 17, "Tencent")]),
         ("", []),

@@ -11,17 +11,33 @@ from typing import NamedTuple
 from reviewapp.checks.base import CheckContext, SegmentPair, primary_language
 from reviewapp.transliteration import normalise_for_matching, word_stems
 
-# A word: letters and combining marks, with inner apostrophes ("O'Brien") but not
-# the English possessive, which is not part of the name.
-WORD_PATTERN = re.compile(r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*")
+# A word: letters and the combining marks on them (Arabic vowel signs and shadda,
+# which the regex module's word class leaves out: "وقّعت" is one word), with inner
+# apostrophes ("O'Brien") but not the English possessive, which is not part of the name.
+_LETTER = r"[^\W\d_]"
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+    "\u06e7\u06e8\u06ea-\u06ed"
+)
+
+
+def _word_pattern(letter: str, marks: str) -> str:
+    """Letters, then marks each followed by more letters or none; disjoint classes, so
+    the match is linear."""
+    return rf"{letter}+(?:[{marks}]+{letter}*)*"
+
+
+_ANY_WORD = _word_pattern(_LETTER, _MARKS)
+WORD_PATTERN = re.compile(rf"{_ANY_WORD}(?:['’](?!s\b){_ANY_WORD})*")
 _ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC_SCRIPT}]")
 # In a text of both scripts, a word also ends where the script changes: Arabic writes
 # its conjunctions and prepositions joined to the next word, a Latin one too ("وTencent":
 # "and Tencent"), and that Latin word is still a word left untranslated.
+_ARABIC_WORD = _word_pattern(rf"(?:(?=[{_ARABIC_SCRIPT}]){_LETTER})", _MARKS)
+_OTHER_WORD = _word_pattern(rf"(?:(?![{_ARABIC_SCRIPT}]){_LETTER})", "\u0300-\u036f")
 _MIXED_SCRIPT_WORD_PATTERN = re.compile(
-    rf"(?:(?=[{_ARABIC_SCRIPT}])[^\W\d_])+"
-    rf"|(?:(?![{_ARABIC_SCRIPT}])[^\W\d_])+(?:['’](?!s\b)(?:(?![{_ARABIC_SCRIPT}])[^\W\d_])+)*"
+    rf"{_ARABIC_WORD}|{_OTHER_WORD}(?:['’](?!s\b){_OTHER_WORD})*"
 )
 
 
