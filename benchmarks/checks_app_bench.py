@@ -9,6 +9,10 @@ the timed run also replaces stored findings. The baseline, measured in the same 
 the pure reviewapp.checks.run_checks on the same pairs without the database, so the
 ratio is the cost of reading segments and writing findings. Target: under 10 s.
 
+Both share a large document's name alignment among CHECK_PROCESSES processes, as the
+app does (the setting's default: the cores, at most 4); CHECK_PROCESSES=1 measures one
+process.
+
 Then the time of each check on its own, in registry order with one context, as
 run_checks runs them: work the checks share (splitting segments into words, aligning
 names) counts for the first check that asks for it.
@@ -23,6 +27,7 @@ from _support import demo_paragraphs, migrated_app_database
 migrated_app_database("checks-app-bench-")
 
 from checks_bench import varied_texts  # noqa: E402
+from django.conf import settings  # noqa: E402
 
 from reviewapp import checks, services  # noqa: E402
 from reviewapp.checks.names import clear_run_cache  # noqa: E402
@@ -38,7 +43,7 @@ def main() -> None:
         "distinct segments": varied_texts(size),
     }
     project = Project.objects.create(name="Benchmark")
-    print(f"segments: {size}")
+    print(f"segments: {size}, CHECK_PROCESSES: {settings.CHECK_PROCESSES}")
     for title, texts in documents.items():
         measure(project, title, texts)
 
@@ -70,7 +75,9 @@ def measure(project: Project, title: str, texts: list[tuple[str, str]]) -> None:
     # Cold caches for both runs: creating the document already ran the checks.
     cold_caches()
     started = time.perf_counter()
-    baseline_count = len(checks.run_checks(pure_pairs, checks.CheckContext()))
+    baseline_count = len(
+        checks.run_checks(pure_pairs, checks.CheckContext(processes=settings.CHECK_PROCESSES))
+    )
     baseline = time.perf_counter() - started
     cold_caches()
     started = time.perf_counter()
@@ -87,7 +94,7 @@ def measure(project: Project, title: str, texts: list[tuple[str, str]]) -> None:
 
 def print_check_times(pairs: list[checks.SegmentPair]) -> None:
     cold_caches()
-    context = checks.CheckContext()
+    context = checks.CheckContext(processes=settings.CHECK_PROCESSES)
     print("  each check on its own (pure run_checks):")
     total = 0.0
     for check_id in checks.CHECKS:

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 
 from reviewapp import checks
@@ -63,7 +64,9 @@ def project_context(project: Project) -> checks.CheckContext:
         for entry in project.glossary.all()
     ]
     rules = [pure_rule(rule) for rule in project.phrasing_rules.filter(enabled=True)]
-    return checks.CheckContext(glossary=glossary, phrasing_rules=rules)
+    return checks.CheckContext(
+        glossary=glossary, phrasing_rules=rules, processes=settings.CHECK_PROCESSES
+    )
 
 
 def pure_rule(rule: PhrasingRule) -> checks.PhrasingRule:

@@ -23,12 +23,15 @@ def envbool(name: str, default: str) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
-def envint(name: str, default: str) -> int:
+def envint(name: str, default: str, minimum: int | None = None) -> int:
     value = os.getenv(name, default)
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+    return number
 
 
 def envlist(name: str, default: str) -> list[str]:
@@ -145,6 +148,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Segments rendered per page of the review screen: bounds the page's queries
 # and HTML whatever the document's length.
 REVIEW_PAGE_SIZE = envint("REVIEW_PAGE_SIZE", "50")
+# Processes among which each check run shares out a large document's name alignment
+# (1,000 segments or more per process). Every task worker forks this many: with as
+# many workers as cores, set 1.
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+CHECK_PROCESSES = envint("CHECK_PROCESSES", str(min(_CORES, 4)), minimum=1)
 # Uploads larger than this are refused before they are parsed.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024

@@ -649,7 +649,10 @@ def skeleton_distance(a: str, b: str) -> float:
     return skeleton_distance_within(a, b, math.inf)
 
 
+@lru_cache(maxsize=1 << 16)
 def consonant_count(name_skeleton: str) -> int:
+    """Consonants of a skeleton; asked for every candidate run of every segment, while
+    the skeletons recur."""
     return len(name_skeleton) - sum(map(name_skeleton.count, _VOWELS))
 
 

@@ -126,6 +126,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # A sentence-initial word is a name when the translation keeps it in Latin
         # letters, or when it is joined to a name by "and".
         ("Zalando grew fast.", "نما Zalando بسرعة.", {"name_latin:Zalando"}),
+        # A people's adjective in Arabic is its country's name with -ي, whatever
+        # vowel signs the country's name is written with (عُمان).
+        ("Omani mediators spoke.", "تحدث الوسطاء العمانيون.", set()),
+        # Left in Latin letters after a joined conjunction.
+        ("Alibaba and Tencent rose.", "ارتفعت علي بابا وTencent.", {"name_latin:Tencent"}),
         ("Unilever and BP gained.", "ارتفعت الدهون وبي بي.", {"name_missing:Unilever"}),
         # The name of a landmark is often translated.
         ("Crowds filled Liberation Square.", "ملأت الحشود ميدان التحرير.", set()),

@@ -22,3 +22,11 @@ def test_malformed_values_stop_start_up(monkeypatch, parse, value):
 def test_envlist(monkeypatch):
     monkeypatch.setenv("HOSTS", " a.example, b.example ,,")
     assert envlist("HOSTS", "") == ["a.example", "b.example"]
+
+
+def test_a_number_below_its_minimum_stops_start_up(monkeypatch):
+    monkeypatch.setenv("CHECK_PROCESSES", "0")
+    with pytest.raises(ImproperlyConfigured, match="CHECK_PROCESSES must be at least 1"):
+        envint("CHECK_PROCESSES", "2", minimum=1)
+    monkeypatch.setenv("CHECK_PROCESSES", "3")
+    assert envint("CHECK_PROCESSES", "2", minimum=1) == 3

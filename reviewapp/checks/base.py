@@ -77,6 +77,8 @@ class CheckContext:
     # Work shared between checks of one run (the name alignment is used by both the
     # name check and the consistency check), keyed by the check module that fills it.
     shared: dict[str, object] = field(default_factory=dict)
+    # Processes a large document's name alignment may be shared out among.
+    processes: int = 1
 
 
 def primary_language(code: str) -> str:

@@ -7,7 +7,9 @@ project glossary) or a transliteration whose consonant skeleton is close enough.
 
 import dataclasses
 import json
+import multiprocessing
 import re
+import threading
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -1600,10 +1602,63 @@ def document_name_renderings(
         known_capitalised = capitalised_mid_sentence(
             (pair.source, segment_words(pair, context).source) for pair in pairs
         )
+        aligned = _align_every_pair(pairs, context, known_capitalised)
         context.shared[cache_key] = {
-            pair.position: align_names(pair, context, known_capitalised) for pair in pairs
+            pair.position: renderings for pair, renderings in zip(pairs, aligned, strict=True)
         }
     return context.shared[cache_key]  # type: ignore[return-value]
+
+
+# Aligning names is the better part of a check run, and each segment's alignment is
+# independent of the others', so a large document's segments are shared out among
+# forked processes. Below this many segments per process, starting them costs more
+# than it saves.
+MIN_PAIRS_PER_PROCESS = 1000
+# Slices per process: a slice of hard segments does not leave the other processes idle.
+SLICES_PER_PROCESS = 4
+
+# What the forked processes align, set just before the fork: they inherit it with the
+# loaded tables and caches instead of receiving it pickled.
+_forked_alignment_inputs: tuple[Sequence[SegmentPair], CheckContext, frozenset[str]] | None = None
+
+
+def _align_every_pair(
+    pairs: Sequence[SegmentPair], context: CheckContext, known_capitalised: frozenset[str]
+) -> list[list[NameRendering]]:
+    global _forked_alignment_inputs
+    processes = min(context.processes, len(pairs) // MIN_PAIRS_PER_PROCESS)
+    # A process with other threads is not forked: a lock another thread holds would
+    # stay locked in the child for ever. The task worker and gunicorn's sync workers
+    # run one thread; a threaded development server aligns in its own process.
+    if (
+        processes < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
+    ):
+        return [align_names(pair, context, known_capitalised) for pair in pairs]
+    size = -(-len(pairs) // (processes * SLICES_PER_PROCESS))
+    slices = [(start, min(start + size, len(pairs))) for start in range(0, len(pairs), size)]
+    _forked_alignment_inputs = (pairs, context, known_capitalised)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(processes)
+        try:
+            aligned = pool.map(_align_slice, slices, chunksize=1)
+        finally:
+            # close and join, not terminate: the workers leave once their queue is
+            # empty, whatever signal handlers they inherited (the task worker's stop
+            # on SIGTERM, gunicorn's).
+            pool.close()
+            pool.join()
+    finally:
+        _forked_alignment_inputs = None
+    return [renderings for part in aligned for renderings in part]
+
+
+def _align_slice(bounds: tuple[int, int]) -> list[list[NameRendering]]:
+    assert _forked_alignment_inputs is not None
+    pairs, context, known_capitalised = _forked_alignment_inputs
+    start, stop = bounds
+    return [align_names(pair, context, known_capitalised) for pair in pairs[start:stop]]
 
 
 def most_common_renderings(

@@ -11,16 +11,43 @@ from typing import NamedTuple
 from reviewapp.checks.base import CheckContext, SegmentPair, primary_language
 from reviewapp.transliteration import normalise_for_matching, word_stems
 
-# A word: letters and combining marks, with inner apostrophes ("O'Brien") but not
-# the English possessive, which is not part of the name. Python's \w leaves out
-# combining marks (category Mn), Latin accents in decomposed text and Arabic vowel marks
-# and shadda ("صُوّر"), which would split a word in pieces: a mark continues a word, it
-# never starts one.
-_COMBINING_MARKS = (
-    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+# A word: letters and the combining marks on them (Arabic vowel signs and shadda,
+# which the regex module's word class leaves out: "وقّعت" is one word), with inner
+# apostrophes ("O'Brien") but not the English possessive, which is not part of the name.
+_LETTER = r"[^\W\d_]"
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+    "\u06e7\u06e8\u06ea-\u06ed"
 )
-_LETTERS = rf"[^\W\d_]+(?:[{_COMBINING_MARKS}]+[^\W\d_]*)*"
-WORD_PATTERN = re.compile(rf"{_LETTERS}(?:['’](?!s\b){_LETTERS})*")
+
+
+def _word_pattern(letter: str, marks: str) -> str:
+    """Letters, then marks each followed by more letters or none; disjoint classes, so
+    the match is linear."""
+    return rf"{letter}+(?:[{marks}]+{letter}*)*"
+
+
+_ANY_WORD = _word_pattern(_LETTER, _MARKS)
+WORD_PATTERN = re.compile(rf"{_ANY_WORD}(?:['’](?!s\b){_ANY_WORD})*")
+_ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_LETTER = re.compile(rf"[{_ARABIC_SCRIPT}]")
+# In a text of both scripts, a word also ends where the script changes: Arabic writes
+# its conjunctions and prepositions joined to the next word, a Latin one too ("وTencent":
+# "and Tencent"), and that Latin word is still a word left untranslated.
+_ARABIC_WORD = _word_pattern(rf"(?:(?=[{_ARABIC_SCRIPT}]){_LETTER})", _MARKS)
+_OTHER_WORD = _word_pattern(rf"(?:(?![{_ARABIC_SCRIPT}]){_LETTER})", "\u0300-\u036f")
+_MIXED_SCRIPT_WORD_PATTERN = re.compile(
+    rf"{_ARABIC_WORD}|{_OTHER_WORD}(?:['’](?!s\b){_OTHER_WORD})*"
+)
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    pattern = (
+        _MIXED_SCRIPT_WORD_PATTERN
+        if _LETTER_OUTSIDE_ARABIC.search(text) and _ARABIC_LETTER.search(text)
+        else WORD_PATTERN
+    )
+    return list(pattern.finditer(text))
 
 
 # Words and target words are named tuples rather than frozen dataclasses: every check
@@ -45,7 +72,7 @@ _match_text = re.Match.group
 
 
 def words(text: str) -> list[Word]:
-    matches = list(WORD_PATTERN.finditer(text))
+    matches = _word_matches(text)
     return list(
         map(
             _new_tuple,
@@ -126,7 +153,7 @@ def target_words(text: str, language: str) -> list[TargetWord]:
     """Target words with their normalised readings (Arabic clitics stripped)."""
     # Built straight from the matches (see words) rather than through with_readings, so
     # that each word is built once.
-    matches = list(WORD_PATTERN.finditer(text))
+    matches = _word_matches(text)
     texts = list(map(_match_text, matches))
     return _target_word_list(
         zip(map(_match_start, matches), map(_match_end, matches), texts, strict=True),
