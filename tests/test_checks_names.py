@@ -413,6 +413,17 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Li spoke at the Boao Forum.", "تحدث لي أمام المنتدى.", {"name_missing:Boao"}),
         ("Li spoke at the Boao Forum.", "تحدث لي أمام منتدى بواو.", set()),
         ("Crowds filled Independence Square.", "ملأت الحشود ميدان الاستقلال.", set()),
+        # An Arabic function word renders a name only spelled as the name is.
+        (
+            "Shell and BP raised dividends.",
+            "رفعت كل من الصدفة وبي بي الأرباح.",
+            {"name_missing:Shell"},
+        ),
+        ("Shell and BP raised dividends.", "رفعت كل من شل وبي بي الأرباح.", set()),
+        ("Hu Jintao spoke.", "تحدث هو جينتاو.", set()),
+        # An adjective in -n or -an written as the people's or the land's name.
+        ("A Mayan city was found.", "عثر على مدينة من حضارة المايا.", set()),
+        ("Tigrayan leaders met.", "التقى قادة من تيغراي.", set()),
         # An institution's word as a person's surname is transliterated.
         ("Samantha Power spoke.", "تحدثت سامانثا الطاقة.", {"name_missing:Power"}),
         ("Samantha Power spoke.", "تحدثت سامانثا باور.", set()),

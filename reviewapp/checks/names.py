@@ -1345,6 +1345,39 @@ def align_names(
                 )
                 if with_s and (best is None or with_s[0] < best[0]):
                     best = with_s
+            if (
+                best
+                and best[0] > CLOSE_VARIANT_COST
+                and best[1] == best[2]
+                and _starts_with_function_word(target, best)
+            ):
+                # An Arabic preposition, pronoun or the like is the translation's own
+                # word: it renders a name only spelled as the name is ("Hu", "هو"), not
+                # as a rough likeness ("Shell", "كل").
+                best = _best_transliteration_of(
+                    word_text,
+                    source_lang,
+                    candidates,
+                    [
+                        is_available and target[index].text not in ARABIC_FUNCTION_WORDS
+                        for index, is_available in enumerate(available)
+                    ],
+                )
+            if (
+                len(tokens) == 1
+                and word_text.endswith("an")
+                and not (best and best[0] <= _ok_limit(consonants))
+            ):
+                # An adjective of a people or a land made with -n or -an ("Mayan",
+                # "Tigrayan") is written as the people's or the land's name ("المايا",
+                # "تيغراي").
+                for stem in (word_text[:-1], word_text[:-2]):
+                    by_stem = _best_transliteration_of(
+                        stem, source_lang, candidates, available, only_correct=True
+                    )
+                    if by_stem and by_stem[0] <= _ok_limit(consonant_count(skeleton(stem))):
+                        best = by_stem
+                        break
             # Whether best is a misspelling; worked out only when it is not a correct
             # rendering, unless the word after the rest of the name is found to be one.
             near = False
