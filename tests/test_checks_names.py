@@ -344,6 +344,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Experts from UNICEF arrived.", "وصل خبراء من اليونيسف.", set()),
         ("An Ecuadorian court ruled.", "قضت محكمة في الإكوادور.", set()),
         ("The Honduran president spoke.", "تحدث الرئيس الهندوراسي.", set()),
+        # A city's older English name, as in an institution's.
+        ("Peking University built a chip.", "طورت جامعة بكين شريحة.", set()),
+        ("Peking University built a chip.", "طورت جامعة بيكن شريحة.", {"name_misspelled:Peking"}),
         # An institution's words translated, in Arabic word order; not when the
         # translation is absent, nor a brand's or a person's everyday word.
         ("Shares fell on the Muscat Stock Exchange.", "تراجعت الأسهم في بورصة مسقط.", set()),
