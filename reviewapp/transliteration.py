@@ -372,9 +372,12 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     # شارل) and the r of "-ier"; "ch" is "sh". Final
     # "-mp" and "-mps" are silent after the vowel they nasalise, which Arabic writes
     # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان). English texts drop the
-    # cedilla, so a c inside a word before a, o or u may be ç ("Francois", فرانسوا).
+    # cedilla, so a c inside a word is read ç where ç mostly stands, before "oi", "on"
+    # and "ao" ("Francois", فرانسوا; "Curacao", كوراساو), not before every a, o or u:
+    # "Nicolas" is نيكولا. The t of "-nt" and the c of "-nc" and "-rc" are silent too
+    # ("Laurent", لوران; "Blanc", بلان; "Leclerc", لوكلير).
     "french": (
-        ("ç|(?<=[a-z])c(?=[aou])", "s"),
+        ("ç|(?<=[a-z])c(?=oi|on|ao)", "s"),
         ("ier$", "ie"),
         ("e?au(?:lt|x)?$|eau", "o"),
         ("ou", "u"),
@@ -386,6 +389,7 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("e(?=n[^aeiou])", "a"),
         ("(?<=[^aeiou])es$", ""),
         ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
+        ("(?<=n)ts?$|(?<=[nr])cs?$", ""),
         ("mps?$", "n"),
     ),
     # Dutch g is said in the throat, as Arabic خ, except in "ng".

@@ -339,6 +339,15 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Experts from UNICEF arrived.", "وصل خبراء من اليونيسف.", set()),
         ("An Ecuadorian court ruled.", "قضت محكمة في الإكوادور.", set()),
         ("The Honduran president spoke.", "تحدث الرئيس الهندوراسي.", set()),
+        # French silent final consonants: the t of "-nt", the c of "-nc" and "-rc"; a
+        # c before o is ç only in "-çois", "-çon", "-çao" (set 10: Laurent, Nicolas;
+        # set 7: Leclerc). A consonant dropped elsewhere is still a misspelling.
+        ("Laurent Blanc was sacked.", "أقيل لوران بلان.", set()),
+        ("Laurent Blanc was sacked.", "أقيل لوكان بلان.", {"name_misspelled:Laurent"}),
+        ("Nicolas Sarkozy was sentenced.", "صدر حكم على نيكولا ساركوزي.", set()),
+        ("Charles Leclerc won the race.", "فاز شارل لوكلير بالسباق.", set()),
+        ("Charles Leclerc won the race.", "فاز شارل لوكلا بالسباق.", {"name_misspelled:Leclerc"}),
+        ("Francois Bayrou spoke.", "تحدث فرانسوا بايرو.", set()),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:
