@@ -348,6 +348,18 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Charles Leclerc won the race.", "فاز شارل لوكلير بالسباق.", set()),
         ("Charles Leclerc won the race.", "فاز شارل لوكلا بالسباق.", {"name_misspelled:Leclerc"}),
         ("Francois Bayrou spoke.", "تحدث فرانسوا بايرو.", set()),
+        # A rendering does not run on into a function word, whose letters would pass
+        # for the name's last ones (set 11: "بزشكيا إن").
+        (
+            "President Pezeshkian said Iran would not give up enrichment.",
+            "قال الرئيس بزشكيا إن إيران لن تتخلى عن التخصيب.",
+            {"name_misspelled:Pezeshkian"},
+        ),
+        (
+            "President Pezeshkian said Iran would not give up enrichment.",
+            "قال الرئيس بزشكيان إن إيران لن تتخلى عن التخصيب.",
+            set(),
+        ),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

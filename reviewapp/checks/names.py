@@ -507,7 +507,15 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationC
     word_starts = []
     for index, word in enumerate(target):
         word_starts.append(len(shapes))
-        runs = _runs_from(word.stems, tuple(texts[index + 1 : index + MAX_WINDOW_WORDS]))
+        following = texts[index + 1 : index + MAX_WINDOW_WORDS]
+        # A name's rendering does not run on into a function word of the translation
+        # ("بزشكيا إن", "Pezeshkia that"): its letters would pass for the name's last
+        # ones.
+        for offset, text in enumerate(following):
+            if text in ARABIC_FUNCTION_WORDS:
+                del following[offset:]
+                break
+        runs = _runs_from(word.stems, tuple(following))
         shapes.extend(runs)
         first_words.extend([index] * len(runs))
     word_starts.append(len(shapes))
