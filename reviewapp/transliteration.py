@@ -162,6 +162,13 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
     )
 }
 WEAK_CONSONANT_INDEL_COST = 0.4
+# Substitutions whose cost depends on which side has which letter: (the name's class,
+# the rendering's class) -> cost, before _CHEAP_SUBSTITUTIONS. An English s is often
+# said z (a final s after a voiced sound, an s between vowels: "Williams", ويليامز;
+# "Scorsese", سكورسيزي), so s written ز is a usual variant; a z is not said s but in
+# the languages whose conventions respell it (Portuguese final z, German z as ts), so
+# z written س is a misspelling ("Sarkozy", ساركوسي; all 12 studied sets agree).
+_DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {("z", "s"): 1.0}
 
 
 def fold_arabic(text: str) -> str:
@@ -486,6 +493,9 @@ def _substitution_cost(a: str, b: str) -> float:
         return 0.0
     if a in _VOWELS and b in _VOWELS:
         return 0.0 if VOWEL_SEAT in (a, b) else VOWEL_SUBSTITUTION_COST
+    directed = _DIRECTED_SUBSTITUTIONS.get((a, b))
+    if directed is not None:
+        return directed
     return _CHEAP_SUBSTITUTIONS.get(frozenset((a, b)), 1.0)
 
 

@@ -348,6 +348,18 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Charles Leclerc won the race.", "فاز شارل لوكلير بالسباق.", set()),
         ("Charles Leclerc won the race.", "فاز شارل لوكلا بالسباق.", {"name_misspelled:Leclerc"}),
         ("Francois Bayrou spoke.", "تحدث فرانسوا بايرو.", set()),
+        # A name's z is not said s, while its s is often said z (set 11: Sarkozy).
+        (
+            "A court sentenced Nicolas Sarkozy to five years.",
+            "حكمت محكمة على نيكولا ساركوسي بالسجن خمس سنوات.",
+            {"name_misspelled:Sarkozy"},
+        ),
+        (
+            "A court sentenced Nicolas Sarkozy to five years.",
+            "حكمت محكمة على نيكولا ساركوزي بالسجن خمس سنوات.",
+            set(),
+        ),
+        ("Serena Williams coached Coco Gauff.", "دربت سيرينا ويليامز كوكو غوف.", set()),
         # A rendering does not run on into a function word, whose letters would pass
         # for the name's last ones (set 11: "بزشكيا إن").
         (
