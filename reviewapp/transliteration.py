@@ -533,6 +533,30 @@ class _SubstitutionTable(dict[str, _SubstitutionCosts]):
 
 
 _INDEL_COSTS = _IndelCosts()
+
+
+@lru_cache(maxsize=65536)
+def _positional_indel_costs(skeleton_text: str) -> list[float]:
+    """Insertion or deletion cost of each symbol of a skeleton, in its place: an h
+    between two vowels is said in every language ("Takahashi", تاكاهاشي), so it costs a
+    full consonant there, while elsewhere it may be silent or part of a digraph
+    ("John", جون; "Bahn", بان). Not after a first w, which the skeleton writes as a
+    vowel ("Whitaker", ويتاكر), nor after i: Arabic writes a final e as يه, which runs
+    into the next word of a rendering ("JR", جيه آر)."""
+    costs = [_INDEL_COSTS[symbol] for symbol in skeleton_text]
+    for index in range(1, len(skeleton_text) - 1):
+        before = skeleton_text[index - 1]
+        if (
+            skeleton_text[index] in _WEAK_CONSONANTS
+            and before in _VOWELS
+            and before != "I"
+            and not (index == 1 and before in _SEMIVOWELS)
+            and skeleton_text[index + 1] in _VOWELS
+        ):
+            costs[index] = FULL_EDIT_COST
+    return costs
+
+
 _SUBSTITUTION_COSTS = _SubstitutionTable()
 TRANSPOSITION_COST = 1.0
 
@@ -544,14 +568,14 @@ def _bounded_distance(a: str, b: str, limit: float) -> float:
     below is smaller than the smallest of the current row, or of the row before plus a
     transposition.
     """
-    insertions = [_INDEL_COSTS[symbol] for symbol in b]
+    insertions = _positional_indel_costs(b)
+    deletions = _positional_indel_costs(a)
     previous = [0.0]
     for cost in insertions:
         previous.append(previous[-1] + cost)
     before_previous: list[float] = previous
     previous_symbol = ""
-    for symbol_a in a:
-        deletion = _INDEL_COSTS[symbol_a]
+    for symbol_a, deletion in zip(a, deletions, strict=True):
         substitutions = _SUBSTITUTION_COSTS[symbol_a]
         cell = previous[0] + deletion
         current = [cell]

@@ -360,6 +360,17 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             set(),
         ),
         ("Serena Williams coached Coco Gauff.", "دربت سيرينا ويليامز كوكو غوف.", set()),
+        # An h between vowels is said: dropping or adding one is a misspelling (set 10:
+        # Takaichi as تاكاهاشي), while an h beside a consonant may be silent.
+        (
+            "Sanae Takaichi spoke to parliament.",
+            "تحدثت ساناي تاكاهاشي أمام البرلمان.",
+            {"name_misspelled:Takaichi"},
+        ),
+        ("Sanae Takaichi spoke to parliament.", "تحدثت ساناي تاكايتشي أمام البرلمان.", set()),
+        ("Mahathir Mohamad spoke.", "تحدث ماتير محمد.", {"name_misspelled:Mahathir"}),
+        ("Frida Kahlo painted it.", "رسمتها فريدا كالو.", set()),
+        ("Forest Whitaker attended the premiere.", "حضر فورست ويتاكر العرض الأول.", set()),
         # A rendering does not run on into a function word, whose letters would pass
         # for the name's last ones (set 11: "بزشكيا إن").
         (
