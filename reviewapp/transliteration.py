@@ -167,8 +167,12 @@ WEAK_CONSONANT_INDEL_COST = 0.4
 # said z (a final s after a voiced sound, an s between vowels: "Williams", ويليامز;
 # "Scorsese", سكورسيزي), so s written ز is a usual variant; a z is not said s but in
 # the languages whose conventions respell it (Portuguese final z, German z as ts), so
-# z written س is a misspelling ("Sarkozy", ساركوسي; all 12 studied sets agree).
-_DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {("z", "s"): 1.0}
+# z written س is a misspelling ("Sarkozy", ساركوسي; all 12 studied sets agree). A
+# name's ch or sh is not said k: where a language says ch as k, its convention respells
+# it (Italian "ch", "Chris" كريس), so ش or تش written ك is a misspelling ("Kelce", read
+# the Italian way, as كيلكي), while a name's k-like c said ch is a usual variant
+# ("Pogacar", بوغاتشار).
+_DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {("z", "s"): 1.0, ("S", "k"): 1.0}
 
 
 def fold_arabic(text: str) -> str:
