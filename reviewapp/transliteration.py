@@ -171,8 +171,15 @@ WEAK_CONSONANT_INDEL_COST = 0.4
 # name's ch or sh is not said k: where a language says ch as k, its convention respells
 # it (Italian "ch", "Chris" كريس), so ش or تش written ك is a misspelling ("Kelce", read
 # the Italian way, as كيلكي), while a name's k-like c said ch is a usual variant
-# ("Pogacar", بوغاتشار).
-_DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {("z", "s"): 1.0, ("S", "k"): 1.0}
+# ("Pogacar", بوغاتشار). Nor is it said s: a language whose sz or s is s has its
+# convention (Hungarian "Laszlo", لاسلو), so ش or تش written س is a misspelling
+# ("Vakhsh", فاخس; "Akhannouch", أخنوس), while a name's s written ش stays a usual
+# variant, since English texts drop the marks of ş and š ("Dusan", دوشان).
+_DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {
+    ("z", "s"): 1.0,
+    ("S", "k"): 1.0,
+    ("S", "s"): 1.0,
+}
 
 
 def fold_arabic(text: str) -> str:
@@ -412,6 +419,9 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("j", "y"),
         ("w", "v"),
     ),
+    # Hungarian sz is s, cs is ch and zs is zh ("Laszlo", لاسلو; "Szoboszlai",
+    # سوبوسلاي), while the Polish sz of the Slavic reading is sh.
+    "hungarian": (("cs", "ch"), ("zs", "zh"), ("sz", "s")),
     # Italian and Romanian: c and g before e and i are "ch" and "j", "ch" and "gh" are
     # hard, "sc" before e and i is "sh".
     "italian": (
@@ -742,8 +752,10 @@ def lined_up_after_first(a: str, b: str, count: int = 2) -> bool:
 
 
 def _lined_up(consonants_a: list[str], consonants_b: list[str], count: int) -> bool:
+    # Either way round: lining up asks whether two letters are alike, not whether one
+    # renders the other (_DIRECTED_SUBSTITUTIONS).
     leading_a, leading_b = consonants_a[:count], consonants_b[:count]
     return len(leading_a) == len(leading_b) == count and all(
-        _substitution_cost(symbol_a, symbol_b) < 1.0
+        min(_substitution_cost(symbol_a, symbol_b), _substitution_cost(symbol_b, symbol_a)) < 1.0
         for symbol_a, symbol_b in zip(leading_a, leading_b, strict=True)
     )

@@ -375,6 +375,16 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Aleksandar Vucic met Dodik.", "التقى ألكسندر فوكيتش دوديك.", {"name_misspelled:Vucic"}),
         ("Aleksandar Vucic met Dodik.", "التقى ألكسندر فوتشيتش دوديك.", set()),
         ("Chris Martin sang.", "غنى كريس مارتن.", set()),
+        # Nor is a name's ch or sh written س (set 4: Akhannouch), unless a convention
+        # says it is s (Hungarian sz); an s written ش is a usual variant.
+        (
+            "Aziz Akhannouch opened a stadium in Tangier.",
+            "افتتح عزيز أخنوس ملعبا في طنجة.",
+            {"name_misspelled:Akhannouch"},
+        ),
+        ("Aziz Akhannouch opened a stadium in Tangier.", "افتتح عزيز أخنوش ملعبا في طنجة.", set()),
+        ("Laszlo Krasznahorkai read from his work.", "قرأ لاسلو كراسناهوركاي من أعماله.", set()),
+        ("Dusan Vlahovic scored.", "سجل دوشان فلاهوفيتش.", set()),
         # An h between vowels is said: dropping or adding one is a misspelling (set 10:
         # Takaichi as تاكاهاشي), while an h beside a consonant may be silent.
         (
