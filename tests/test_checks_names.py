@@ -385,6 +385,15 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Aziz Akhannouch opened a stadium in Tangier.", "افتتح عزيز أخنوش ملعبا في طنجة.", set()),
         ("Laszlo Krasznahorkai read from his work.", "قرأ لاسلو كراسناهوركاي من أعماله.", set()),
         ("Dusan Vlahovic scored.", "سجل دوشان فلاهوفيتش.", set()),
+        # A word opening a sentence that is no English word, nor two written as one, is
+        # a name (set 11: Wembanyama).
+        (
+            "Wembanyama returned for the Spurs.",
+            "عاد ويبانياما إلى سبيرز.",
+            {"name_misspelled:Wembanyama"},
+        ),
+        ("Wembanyama returned for the Spurs.", "عاد ويمبانياما إلى سبيرز.", set()),
+        ("Coastguard boats rescued 40 people.", "أنقذت زوارق خفر السواحل 40 شخصا.", set()),
         # An h between vowels is said: dropping or adding one is a misspelling (set 10:
         # Takaichi as تاكاهاشي), while an h beside a consonant may be silent.
         (

@@ -378,6 +378,7 @@ def extract_names(
                     or first.text in known_capitalised
                     or first.text in kept_in_translation
                     or coordinated_with_name(after)
+                    or _unknown_word(folded_first, source_lang)
                 )
             )
             if folded_first in vocabulary.articles or (
@@ -956,6 +957,33 @@ def is_common_word(word: str, language: str) -> bool:
     if language not in _wordfreq_languages():
         return False
     return wordfreq.zipf_frequency(word, language, wordlist="small") >= COMMON_WORD_ZIPF
+
+
+# Zipf frequency from which each half of a closed compound counts as a word
+# ("Coastguard", "Fintech").
+COMPOUND_PART_ZIPF = 3.0
+MIN_COMPOUND_PART_LETTERS = 3
+
+
+@lru_cache(maxsize=65536)
+def _unknown_word(word: str, language: str) -> bool:
+    """Whether a word is no word of the language: wordfreq's list does not hold it, and
+    it is not two words of the list written as one ("Coastguard"). Such a word opening
+    a sentence is a name ("Wembanyama returned"), however doubtful its capital."""
+    import wordfreq
+
+    def frequency(text: str) -> float:
+        return wordfreq.zipf_frequency(text, language, wordlist="small")
+
+    return (
+        language in _wordfreq_languages()
+        and frequency(word) == 0
+        and not any(
+            frequency(word[:split]) >= COMPOUND_PART_ZIPF
+            and frequency(word[split:]) >= COMPOUND_PART_ZIPF
+            for split in range(MIN_COMPOUND_PART_LETTERS, len(word) - MIN_COMPOUND_PART_LETTERS + 1)
+        )
+    )
 
 
 @cache
