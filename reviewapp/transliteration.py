@@ -468,8 +468,11 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("(?<=[aeiou])([zds])h", r"\1-h"),
         # "Zinedine", "Nasreddine": the article of الدين written into the name.
         ("(?<=[a-z])[aeiu]?d?dine?$", "aldin"),
-        # The feminine ending ة, written -ah or -eh ("Odeh", عودة).
-        ("(?<=[^aeiou])[ae]h$", "a"),
+        # The feminine ending ة, written -ah or -eh ("Odeh", عودة), but not the h of
+        # Allah, which is said; before Allah, ة is said t but still written ة
+        # ("Hibatullah", هبة الله).
+        ("(?<=[a-z])[ae]t[uoa]llah$", "a-allah"),
+        ("(?<=[^aeiou])(?<!ll)[ae]h$", "a"),
     ),
     # English place names end in "-cester" said "ster" ("Gloucester", غلوستر),
     # gh after i and a final b after m are silent ("Wright", رايت; "Combs", كومز).

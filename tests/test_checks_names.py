@@ -394,6 +394,13 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         ("Wembanyama returned for the Spurs.", "عاد ويمبانياما إلى سبيرز.", set()),
         ("Coastguard boats rescued 40 people.", "أنقذت زوارق خفر السواحل 40 شخصا.", set()),
+        # The ة of a name compounded with Allah is said t but written ة (set 11).
+        ("Judges named Hibatullah Akhundzada.", "سمّى القضاة هبة الله آخوندزاده.", set()),
+        (
+            "Judges named Hibatullah Akhundzada.",
+            "سمّى القضاة هبت آخوندزاده.",
+            {"name_misspelled:Hibatullah"},
+        ),
         # An h between vowels is said: dropping or adding one is a misspelling (set 10:
         # Takaichi as تاكاهاشي), while an h beside a consonant may be silent.
         (
