@@ -174,11 +174,14 @@ WEAK_CONSONANT_INDEL_COST = 0.4
 # ("Pogacar", بوغاتشار). Nor is it said s: a language whose sz or s is s has its
 # convention (Hungarian "Laszlo", لاسلو), so ش or تش written س is a misspelling
 # ("Vakhsh", فاخس; "Akhannouch", أخنوس), while a name's s written ش stays a usual
-# variant, since English texts drop the marks of ş and š ("Dusan", دوشان).
+# variant, since English texts drop the marks of ş and š ("Dusan", دوشان). A name's
+# j is never said as غ, while the j of the English reading of a g before e or i often
+# is, which the hard_g reading says ("Dommaraju", دوماراغو; "Tiger", تايغر).
 _DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {
     ("z", "s"): 1.0,
     ("S", "k"): 1.0,
     ("S", "s"): 1.0,
+    ("j", "G"): 1.0,
 }
 
 
@@ -356,7 +359,7 @@ def _latin_classes(lower_text: str) -> str:
 # tried and the closest reading wins. Rules apply in order to the lower-case name,
 # before diacritics are dropped, so that "ć", "ş" and "ç" still tell their sound.
 SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    # A German s before a vowel is voiced ("Rosa", روزا).
+    # A German s before a vowel is voiced ("Rosa", روزا), and g is always hard.
     "german": (
         ("sch", "sh"),
         ("tz", "ts"),
@@ -364,6 +367,7 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("(?<![ts])s(?=[aeiouäöü])", "z"),
         ("w", "v"),
         ("j", "y"),
+        ("g(?=[eiy])", "gh"),
         ("ei", "ai"),
         ("ie", "i"),
         ("eu", "oi"),
@@ -477,6 +481,9 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     # English place names end in "-cester" said "ster" ("Gloucester", غلوستر),
     # gh after i and a final b after m are silent ("Wright", رايت; "Combs", كومز).
     "english": (("(?<=[a-z])cester$", "ster"), ("igh", "i"), ("mb(?=s?$)", "m")),
+    # A g before e, i or y is hard in most languages, and in many English names
+    # ("Tiger", تايغر; "Gerhard", غيرهارد), where the English reading makes it j.
+    "hard_g": (("g(?=[eiy])", "gh"),),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),
 }
