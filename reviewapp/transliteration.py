@@ -146,10 +146,12 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
         ("gj", 0.3),
         ("gG", 0.2),
         ("jG", 0.3),
-        # Spanish j (Javier, خافيير), Dutch and Slavic j (Kaja, كايا), Turkish c.
+        # Spanish j (Javier, خافيير), Dutch and Slavic j (Kaja, كايا). Not j and s:
+        # no language says one as the other, and the cheap pair let garbled renderings
+        # through, Turkish c read as j then written س ("Boric" as بوريس) or a ç
+        # written ج ("Ozcivit" as أوزجيت).
         ("jX", 0.5),
         ("jI", 0.5),
-        ("js", 0.6),
         # Castilian z (Núñez, نونيث).
         ("zT", 0.4),
         ("gk", 0.4),

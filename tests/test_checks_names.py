@@ -410,6 +410,17 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Gukesh Dommaraju beat Magnus Carlsen.", "تغلب غوكيش دوماراجو على ماغنوس كارلسن.", set()),
         ("Tiger Woods played with Rory McIlroy.", "لعب تايغر وودز مع روري ماكلروي.", set()),
         ("Volkswagen and Siemens cut jobs.", "خفضت فولكس فاغن وسيمنس وظائف.", set()),
+        # j and s are no variants of each other (set 9: Boric as بوريس).
+        (
+            "President Gabriel Boric said the fires were contained.",
+            "قال الرئيس غابرييل بوريس إن الحرائق احتويت.",
+            {"name_misspelled:Boric"},
+        ),
+        (
+            "President Gabriel Boric said the fires were contained.",
+            "قال الرئيس غابرييل بوريتش إن الحرائق احتويت.",
+            set(),
+        ),
         # An h between vowels is said: dropping or adding one is a misspelling (set 10:
         # Takaichi as تاكاهاشي), while an h beside a consonant may be silent.
         (
