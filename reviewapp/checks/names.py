@@ -763,6 +763,14 @@ def _article_the_name_lacks(
     return any(stem.endswith(with_article) for stem in target[first_word].stems)
 
 
+def _is_nisba_surname(name: str, reading: str) -> bool:
+    """Whether a name and the word near it both end as a nisba, -i and ي: an Arabic
+    surname, which Arabic writes with the article whether or not the English has al-
+    ("Ziad Rahbani", "زياد الرحباني"; "Ahmed Hafnaoui", "أحمد الحفناوي"), so that the
+    article does not make a near word a translation."""
+    return name.casefold().endswith("i") and reading.endswith("ي")
+
+
 def _best_transliteration_of(
     name: str,
     source_lang: str,
@@ -1349,7 +1357,10 @@ def align_names(
                 # A common word opening the sentence ("Electoral officials") is no name
                 # unless rendered as one.
                 and not (first is doubtful_token and is_common_word(folded, source_lang))
-                and not _article_the_name_lacks(target, best, word_text, after_arabic_particle)
+                and not (
+                    _article_the_name_lacks(target, best, word_text, after_arabic_particle)
+                    and not _is_nisba_surname(word_text, best[3])
+                )
                 and not _starts_with_function_word(target, best)
             ):
                 renderings.append(
