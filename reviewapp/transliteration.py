@@ -392,7 +392,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("w", "v"),
         ("j", "y"),
     ),
-    # Final s, t, d and x are silent, and so are "es" after a consonant ("Charles",
+    # Final s, t, d and x are silent (but the s of "-us", mostly Latin and said:
+    # "Fabius", فابيوس), and so are "es" after a consonant ("Charles",
     # شارل) and the r of "-ier"; "ch" is "sh". Final
     # "-mp" and "-mps" are silent after the vowel they nasalise, which Arabic writes
     # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان). English texts drop the
@@ -412,7 +413,7 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("j", "zh"),
         ("e(?=n[^aeiou])", "a"),
         ("(?<=[^aeiou])es$", ""),
-        ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
+        ("(?<=[aeiouyr])(?:[tdx]|ts|ds)$|(?<=[aeioyr])s$", ""),
         ("(?<=n)ts?$|(?<=[nr])cs?$", ""),
         ("mps?$", "n"),
     ),
