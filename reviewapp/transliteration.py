@@ -146,10 +146,12 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
         ("gj", 0.3),
         ("gG", 0.2),
         ("jG", 0.3),
-        # Spanish j (Javier, خافيير), Dutch and Slavic j (Kaja, كايا), Turkish c.
+        # Spanish j (Javier, خافيير), Dutch and Slavic j (Kaja, كايا). Not j and s:
+        # no language says one as the other, and the cheap pair let garbled renderings
+        # through, Turkish c read as j then written س ("Boric" as بوريس) or a ç
+        # written ج ("Ozcivit" as أوزجيت).
         ("jX", 0.5),
         ("jI", 0.5),
-        ("js", 0.6),
         # Castilian z (Núñez, نونيث).
         ("zT", 0.4),
         ("gk", 0.4),
@@ -162,6 +164,27 @@ _CHEAP_SUBSTITUTIONS: dict[frozenset[str], float] = {
     )
 }
 WEAK_CONSONANT_INDEL_COST = 0.4
+# Substitutions whose cost depends on which side has which letter: (the name's class,
+# the rendering's class) -> cost, before _CHEAP_SUBSTITUTIONS. An English s is often
+# said z (a final s after a voiced sound, an s between vowels: "Williams", ويليامز;
+# "Scorsese", سكورسيزي), so s written ز is a usual variant; a z is not said s but in
+# the languages whose conventions respell it (Portuguese final z, German z as ts), so
+# z written س is a misspelling ("Sarkozy", ساركوسي; all 12 studied sets agree). A
+# name's ch or sh is not said k: where a language says ch as k, its convention respells
+# it (Italian "ch", "Chris" كريس), so ش or تش written ك is a misspelling ("Kelce", read
+# the Italian way, as كيلكي), while a name's k-like c said ch is a usual variant
+# ("Pogacar", بوغاتشار). Nor is it said s: a language whose sz or s is s has its
+# convention (Hungarian "Laszlo", لاسلو), so ش or تش written س is a misspelling
+# ("Vakhsh", فاخس; "Akhannouch", أخنوس), while a name's s written ش stays a usual
+# variant, since English texts drop the marks of ş and š ("Dusan", دوشان). A name's
+# j is never said as غ, while the j of the English reading of a g before e or i often
+# is, which the hard_g reading says ("Dommaraju", دوماراغو; "Tiger", تايغر).
+_DIRECTED_SUBSTITUTIONS: dict[tuple[str, str], float] = {
+    ("z", "s"): 1.0,
+    ("S", "k"): 1.0,
+    ("S", "s"): 1.0,
+    ("j", "G"): 1.0,
+}
 
 
 def fold_arabic(text: str) -> str:
@@ -338,7 +361,7 @@ def _latin_classes(lower_text: str) -> str:
 # tried and the closest reading wins. Rules apply in order to the lower-case name,
 # before diacritics are dropped, so that "ć", "ş" and "ç" still tell their sound.
 SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    # A German s before a vowel is voiced ("Rosa", روزا).
+    # A German s before a vowel is voiced ("Rosa", روزا), and g is always hard.
     "german": (
         ("sch", "sh"),
         ("tz", "ts"),
@@ -346,6 +369,7 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("(?<![ts])s(?=[aeiouäöü])", "z"),
         ("w", "v"),
         ("j", "y"),
+        ("g(?=[eiy])", "gh"),
         ("ei", "ai"),
         ("ie", "i"),
         ("eu", "oi"),
@@ -368,13 +392,17 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("w", "v"),
         ("j", "y"),
     ),
-    # Final s, t, d and x are silent, and so are "es" after a consonant ("Charles",
+    # Final s, t, d and x are silent (but the s of "-us", mostly Latin and said:
+    # "Fabius", فابيوس), and so are "es" after a consonant ("Charles",
     # شارل) and the r of "-ier"; "ch" is "sh". Final
     # "-mp" and "-mps" are silent after the vowel they nasalise, which Arabic writes
     # with ن, as for "-n" ("Beauchamp", بوشان; "temps", تان). English texts drop the
-    # cedilla, so a c inside a word before a, o or u may be ç ("Francois", فرانسوا).
+    # cedilla, so a c inside a word is read ç where ç mostly stands, before "oi", "on"
+    # and "ao" ("Francois", فرانسوا; "Curacao", كوراساو), not before every a, o or u:
+    # "Nicolas" is نيكولا. The t of "-nt" and the c of "-nc" and "-rc" are silent too
+    # ("Laurent", لوران; "Blanc", بلان; "Leclerc", لوكلير).
     "french": (
-        ("ç|(?<=[a-z])c(?=[aou])", "s"),
+        ("ç|(?<=[a-z])c(?=oi|on|ao)", "s"),
         ("ier$", "ie"),
         ("e?au(?:lt|x)?$|eau", "o"),
         ("ou", "u"),
@@ -385,7 +413,8 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("j", "zh"),
         ("e(?=n[^aeiou])", "a"),
         ("(?<=[^aeiou])es$", ""),
-        ("(?<=[aeiouyr])(?:[stdx]|ts|ds)$", ""),
+        ("(?<=[aeiouyr])(?:[tdx]|ts|ds)$|(?<=[aeioyr])s$", ""),
+        ("(?<=n)ts?$|(?<=[nr])cs?$", ""),
         ("mps?$", "n"),
     ),
     # Dutch g is said in the throat, as Arabic خ, except in "ng".
@@ -397,6 +426,9 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("j", "y"),
         ("w", "v"),
     ),
+    # Hungarian sz is s, cs is ch and zs is zh ("Laszlo", لاسلو; "Szoboszlai",
+    # سوبوسلاي), while the Polish sz of the Slavic reading is sh.
+    "hungarian": (("cs", "ch"), ("zs", "zh"), ("sz", "s")),
     # Italian and Romanian: c and g before e and i are "ch" and "j", "ch" and "gh" are
     # hard, "sc" before e and i is "sh".
     "italian": (
@@ -443,12 +475,18 @@ SPELLING_CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("(?<=[aeiou])([zds])h", r"\1-h"),
         # "Zinedine", "Nasreddine": the article of الدين written into the name.
         ("(?<=[a-z])[aeiu]?d?dine?$", "aldin"),
-        # The feminine ending ة, written -ah or -eh ("Odeh", عودة).
-        ("(?<=[^aeiou])[ae]h$", "a"),
+        # The feminine ending ة, written -ah or -eh ("Odeh", عودة), but not the h of
+        # Allah, which is said; before Allah, ة is said t but still written ة
+        # ("Hibatullah", هبة الله).
+        ("(?<=[a-z])[ae]t[uoa]llah$", "a-allah"),
+        ("(?<=[^aeiou])(?<!ll)[ae]h$", "a"),
     ),
     # English place names end in "-cester" said "ster" ("Gloucester", غلوستر),
     # gh after i and a final b after m are silent ("Wright", رايت; "Combs", كومز).
     "english": (("(?<=[a-z])cester$", "ster"), ("igh", "i"), ("mb(?=s?$)", "m")),
+    # A g before e, i or y is hard in most languages, and in many English names
+    # ("Tiger", تايغر; "Gerhard", غيرهارد), where the English reading makes it j.
+    "hard_g": (("g(?=[eiy])", "gh"),),
     # English plural of a nisba ("Houthis", "Alawites" aside): the singular.
     "plural": (("(?<=i)s$", ""),),
 }
@@ -482,6 +520,9 @@ def _substitution_cost(a: str, b: str) -> float:
         return 0.0
     if a in _VOWELS and b in _VOWELS:
         return 0.0 if VOWEL_SEAT in (a, b) else VOWEL_SUBSTITUTION_COST
+    directed = _DIRECTED_SUBSTITUTIONS.get((a, b))
+    if directed is not None:
+        return directed
     return _CHEAP_SUBSTITUTIONS.get(frozenset((a, b)), 1.0)
 
 
@@ -519,6 +560,30 @@ class _SubstitutionTable(dict[str, _SubstitutionCosts]):
 
 
 _INDEL_COSTS = _IndelCosts()
+
+
+@lru_cache(maxsize=65536)
+def _positional_indel_costs(skeleton_text: str) -> list[float]:
+    """Insertion or deletion cost of each symbol of a skeleton, in its place: an h
+    between two vowels is said in every language ("Takahashi", تاكاهاشي), so it costs a
+    full consonant there, while elsewhere it may be silent or part of a digraph
+    ("John", جون; "Bahn", بان). Not after a first w, which the skeleton writes as a
+    vowel ("Whitaker", ويتاكر), nor after i: Arabic writes a final e as يه, which runs
+    into the next word of a rendering ("JR", جيه آر)."""
+    costs = [_INDEL_COSTS[symbol] for symbol in skeleton_text]
+    for index in range(1, len(skeleton_text) - 1):
+        before = skeleton_text[index - 1]
+        if (
+            skeleton_text[index] in _WEAK_CONSONANTS
+            and before in _VOWELS
+            and before != "I"
+            and not (index == 1 and before in _SEMIVOWELS)
+            and skeleton_text[index + 1] in _VOWELS
+        ):
+            costs[index] = FULL_EDIT_COST
+    return costs
+
+
 _SUBSTITUTION_COSTS = _SubstitutionTable()
 TRANSPOSITION_COST = 1.0
 
@@ -530,14 +595,14 @@ def _bounded_distance(a: str, b: str, limit: float) -> float:
     below is smaller than the smallest of the current row, or of the row before plus a
     transposition.
     """
-    insertions = [_INDEL_COSTS[symbol] for symbol in b]
+    insertions = _positional_indel_costs(b)
+    deletions = _positional_indel_costs(a)
     previous = [0.0]
     for cost in insertions:
         previous.append(previous[-1] + cost)
     before_previous: list[float] = previous
     previous_symbol = ""
-    for symbol_a in a:
-        deletion = _INDEL_COSTS[symbol_a]
+    for symbol_a, deletion in zip(a, deletions, strict=True):
         substitutions = _SUBSTITUTION_COSTS[symbol_a]
         cell = previous[0] + deletion
         current = [cell]
@@ -703,8 +768,10 @@ def lined_up_after_first(a: str, b: str, count: int = 2) -> bool:
 
 
 def _lined_up(consonants_a: list[str], consonants_b: list[str], count: int) -> bool:
+    # Either way round: lining up asks whether two letters are alike, not whether one
+    # renders the other (_DIRECTED_SUBSTITUTIONS).
     leading_a, leading_b = consonants_a[:count], consonants_b[:count]
     return len(leading_a) == len(leading_b) == count and all(
-        _substitution_cost(symbol_a, symbol_b) < 1.0
+        min(_substitution_cost(symbol_a, symbol_b), _substitution_cost(symbol_b, symbol_a)) < 1.0
         for symbol_a, symbol_b in zip(leading_a, leading_b, strict=True)
     )

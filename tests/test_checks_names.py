@@ -344,6 +344,132 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Experts from UNICEF arrived.", "وصل خبراء من اليونيسف.", set()),
         ("An Ecuadorian court ruled.", "قضت محكمة في الإكوادور.", set()),
         ("The Honduran president spoke.", "تحدث الرئيس الهندوراسي.", set()),
+        # French silent final consonants: the t of "-nt", the c of "-nc" and "-rc"; a
+        # c before o is ç only in "-çois", "-çon", "-çao" (set 10: Laurent, Nicolas;
+        # set 7: Leclerc). A consonant dropped elsewhere is still a misspelling.
+        ("Laurent Blanc was sacked.", "أقيل لوران بلان.", set()),
+        ("Laurent Blanc was sacked.", "أقيل لوكان بلان.", {"name_misspelled:Laurent"}),
+        ("Nicolas Sarkozy was sentenced.", "صدر حكم على نيكولا ساركوزي.", set()),
+        ("Charles Leclerc won the race.", "فاز شارل لوكلير بالسباق.", set()),
+        ("Charles Leclerc won the race.", "فاز شارل لوكلا بالسباق.", {"name_misspelled:Leclerc"}),
+        ("Francois Bayrou spoke.", "تحدث فرانسوا بايرو.", set()),
+        # A name's z is not said s, while its s is often said z (set 11: Sarkozy).
+        (
+            "A court sentenced Nicolas Sarkozy to five years.",
+            "حكمت محكمة على نيكولا ساركوسي بالسجن خمس سنوات.",
+            {"name_misspelled:Sarkozy"},
+        ),
+        (
+            "A court sentenced Nicolas Sarkozy to five years.",
+            "حكمت محكمة على نيكولا ساركوزي بالسجن خمس سنوات.",
+            set(),
+        ),
+        ("Serena Williams coached Coco Gauff.", "دربت سيرينا ويليامز كوكو غوف.", set()),
+        # A name's ch or sh written ك is a misspelling (set 11: Kelce, whose c the
+        # Italian reading says ch; set 5: Vucic), a c written تش a usual variant.
+        (
+            "Taylor Swift announced her engagement to Travis Kelce.",
+            "أعلنت تايلور سويفت خطوبتها على ترافيس كيلكي.",
+            {"name_misspelled:Kelce"},
+        ),
+        (
+            "Taylor Swift announced her engagement to Travis Kelce.",
+            "أعلنت تايلور سويفت خطوبتها على ترافيس كيلسي.",
+            set(),
+        ),
+        ("Aleksandar Vucic met Dodik.", "التقى ألكسندر فوكيتش دوديك.", {"name_misspelled:Vucic"}),
+        ("Aleksandar Vucic met Dodik.", "التقى ألكسندر فوتشيتش دوديك.", set()),
+        ("Chris Martin sang.", "غنى كريس مارتن.", set()),
+        # Nor is a name's ch or sh written س (set 4: Akhannouch), unless a convention
+        # says it is s (Hungarian sz); an s written ش is a usual variant.
+        (
+            "Aziz Akhannouch opened a stadium in Tangier.",
+            "افتتح عزيز أخنوس ملعبا في طنجة.",
+            {"name_misspelled:Akhannouch"},
+        ),
+        ("Aziz Akhannouch opened a stadium in Tangier.", "افتتح عزيز أخنوش ملعبا في طنجة.", set()),
+        ("Laszlo Krasznahorkai read from his work.", "قرأ لاسلو كراسناهوركاي من أعماله.", set()),
+        ("Dusan Vlahovic scored.", "سجل دوشان فلاهوفيتش.", set()),
+        # A word opening a sentence that is no English word, nor two written as one, is
+        # a name (set 11: Wembanyama).
+        (
+            "Wembanyama returned for the Spurs.",
+            "عاد ويبانياما إلى سبيرز.",
+            {"name_misspelled:Wembanyama"},
+        ),
+        ("Wembanyama returned for the Spurs.", "عاد ويمبانياما إلى سبيرز.", set()),
+        ("Coastguard boats rescued 40 people.", "أنقذت زوارق خفر السواحل 40 شخصا.", set()),
+        # The ة of a name compounded with Allah is said t but written ة (set 11).
+        ("Judges named Hibatullah Akhundzada.", "سمّى القضاة هبة الله آخوندزاده.", set()),
+        (
+            "Judges named Hibatullah Akhundzada.",
+            "سمّى القضاة هبت آخوندزاده.",
+            {"name_misspelled:Hibatullah"},
+        ),
+        # A name's j is not غ (set 8: Dommaraju), a g before e or i may be.
+        (
+            "Gukesh Dommaraju beat Magnus Carlsen.",
+            "تغلب غوكيش دوماراغو على ماغنوس كارلسن.",
+            {"name_misspelled:Dommaraju"},
+        ),
+        ("Gukesh Dommaraju beat Magnus Carlsen.", "تغلب غوكيش دوماراجو على ماغنوس كارلسن.", set()),
+        ("Tiger Woods played with Rory McIlroy.", "لعب تايغر وودز مع روري ماكلروي.", set()),
+        ("Volkswagen and Siemens cut jobs.", "خفضت فولكس فاغن وسيمنس وظائف.", set()),
+        # j and s are no variants of each other (set 9: Boric as بوريس).
+        (
+            "President Gabriel Boric said the fires were contained.",
+            "قال الرئيس غابرييل بوريس إن الحرائق احتويت.",
+            {"name_misspelled:Boric"},
+        ),
+        (
+            "President Gabriel Boric said the fires were contained.",
+            "قال الرئيس غابرييل بوريتش إن الحرائق احتويت.",
+            set(),
+        ),
+        # An Arabic nisba surname takes the article in Arabic: a near word with it is a
+        # misspelling, not a translation (sets 9 and 11: Hafnaoui, Rahbani).
+        (
+            "Fairuz bid farewell to her son Ziad Rahbani.",
+            "ودعت فيروز نجلها زياد الرحماني.",
+            {"name_misspelled:Rahbani"},
+        ),
+        ("Fairuz bid farewell to her son Ziad Rahbani.", "ودعت فيروز نجلها زياد الرحباني.", set()),
+        ("Raheem Sterling scored.", "سجل رحيم الإسترليني.", {"name_missing:Sterling"}),
+        # The French reading keeps the s of "-us" (sets 9 and 10: Ghebreyesus).
+        (
+            "Tedros Adhanom Ghebreyesus praised Rwanda.",
+            "أشاد تيدروس أدهانوم غيبريوس برواندا.",
+            {"name_misspelled:Ghebreyesus"},
+        ),
+        (
+            "Tedros Adhanom Ghebreyesus praised Rwanda.",
+            "أشاد تيدروس أدهانوم غيبريسوس برواندا.",
+            set(),
+        ),
+        ("Claire Denis won the prize.", "فازت كلير دوني بالجائزة.", set()),
+        # An h between vowels is said: dropping or adding one is a misspelling (set 10:
+        # Takaichi as تاكاهاشي), while an h beside a consonant may be silent.
+        (
+            "Sanae Takaichi spoke to parliament.",
+            "تحدثت ساناي تاكاهاشي أمام البرلمان.",
+            {"name_misspelled:Takaichi"},
+        ),
+        ("Sanae Takaichi spoke to parliament.", "تحدثت ساناي تاكايتشي أمام البرلمان.", set()),
+        ("Mahathir Mohamad spoke.", "تحدث ماتير محمد.", {"name_misspelled:Mahathir"}),
+        ("Frida Kahlo painted it.", "رسمتها فريدا كالو.", set()),
+        ("Forest Whitaker attended the premiere.", "حضر فورست ويتاكر العرض الأول.", set()),
+        # A rendering does not run on into a function word, whose letters would pass
+        # for the name's last ones (set 11: "بزشكيا إن").
+        (
+            "President Pezeshkian said Iran would not give up enrichment.",
+            "قال الرئيس بزشكيا إن إيران لن تتخلى عن التخصيب.",
+            {"name_misspelled:Pezeshkian"},
+        ),
+        (
+            "President Pezeshkian said Iran would not give up enrichment.",
+            "قال الرئيس بزشكيان إن إيران لن تتخلى عن التخصيب.",
+            set(),
+        ),
         # A city's older English name, as in an institution's.
         ("Peking University built a chip.", "طورت جامعة بكين شريحة.", set()),
         ("Peking University built a chip.", "طورت جامعة بيكن شريحة.", {"name_misspelled:Peking"}),

@@ -418,6 +418,7 @@ def extract_names(
                     or first.text in known_capitalised
                     or first.text in kept_in_translation
                     or coordinated_with_name(after)
+                    or _unknown_word(folded_first, source_lang)
                 )
             )
             if folded_first in vocabulary.articles or (
@@ -547,7 +548,15 @@ def transliteration_candidates(target: Sequence[TargetWord]) -> TransliterationC
     word_starts = []
     for index, word in enumerate(target):
         word_starts.append(len(shapes))
-        runs = _runs_from(word.stems, tuple(texts[index + 1 : index + MAX_WINDOW_WORDS]))
+        following = texts[index + 1 : index + MAX_WINDOW_WORDS]
+        # A name's rendering does not run on into a function word of the translation
+        # ("بزشكيا إن", "Pezeshkia that"): its letters would pass for the name's last
+        # ones.
+        for offset, text in enumerate(following):
+            if text in ARABIC_FUNCTION_WORDS:
+                del following[offset:]
+                break
+        runs = _runs_from(word.stems, tuple(following))
         shapes.extend(runs)
         first_words.extend([index] * len(runs))
     word_starts.append(len(shapes))
@@ -794,6 +803,14 @@ def _article_the_name_lacks(
     return any(stem.endswith(with_article) for stem in target[first_word].stems)
 
 
+def _is_nisba_surname(name: str, reading: str) -> bool:
+    """Whether a name and the word near it both end as a nisba, -i and ي: an Arabic
+    surname, which Arabic writes with the article whether or not the English has al-
+    ("Ziad Rahbani", "زياد الرحباني"; "Ahmed Hafnaoui", "أحمد الحفناوي"), so that the
+    article does not make a near word a translation."""
+    return name.casefold().endswith("i") and reading.endswith("ي")
+
+
 def _best_transliteration_of(
     name: str,
     source_lang: str,
@@ -1010,6 +1027,33 @@ def is_common_word(word: str, language: str) -> bool:
     if language not in _wordfreq_languages():
         return False
     return wordfreq.zipf_frequency(word, language, wordlist="small") >= COMMON_WORD_ZIPF
+
+
+# Zipf frequency from which each half of a closed compound counts as a word
+# ("Coastguard", "Fintech").
+COMPOUND_PART_ZIPF = 3.0
+MIN_COMPOUND_PART_LETTERS = 3
+
+
+@lru_cache(maxsize=65536)
+def _unknown_word(word: str, language: str) -> bool:
+    """Whether a word is no word of the language: wordfreq's list does not hold it, and
+    it is not two words of the list written as one ("Coastguard"). Such a word opening
+    a sentence is a name ("Wembanyama returned"), however doubtful its capital."""
+    import wordfreq
+
+    def frequency(text: str) -> float:
+        return wordfreq.zipf_frequency(text, language, wordlist="small")
+
+    return (
+        language in _wordfreq_languages()
+        and frequency(word) == 0
+        and not any(
+            frequency(word[:split]) >= COMPOUND_PART_ZIPF
+            and frequency(word[split:]) >= COMPOUND_PART_ZIPF
+            for split in range(MIN_COMPOUND_PART_LETTERS, len(word) - MIN_COMPOUND_PART_LETTERS + 1)
+        )
+    )
 
 
 @cache
@@ -1459,7 +1503,10 @@ def align_names(
                 # A common word opening the sentence ("Electoral officials") is no name
                 # unless rendered as one.
                 and not (first is doubtful_token and is_common_word(folded, source_lang))
-                and not _article_the_name_lacks(target, best, word_text, after_arabic_particle)
+                and not (
+                    _article_the_name_lacks(target, best, word_text, after_arabic_particle)
+                    and not _is_nisba_surname(word_text, best[3])
+                )
                 and not _starts_with_function_word(target, best)
             ):
                 renderings.append(
