@@ -129,6 +129,13 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # A people's adjective in Arabic is its country's name with -ي, whatever
         # vowel signs the country's name is written with (عُمان).
         ("Omani mediators spoke.", "تحدث الوسطاء العمانيون.", set()),
+        # A regnal number is translated as an ordinal; a name kept in Latin beside
+        # it is still reported.
+        ("Abdullah II warned of war.", "حذر عبد الله الثاني من الحرب.", set()),
+        ("Abdullah II warned of war.", "حذر Abdullah الثاني من الحرب.", {"name_latin:Abdullah"}),
+        # Acronyms Arabic news translates.
+        ("GDP grew by 2%.", "نما الناتج المحلي الإجمالي بنسبة 2%.", set()),
+        ("GDP grew by 2%.", "نما GDP بنسبة 2%.", {"name_latin:GDP"}),
         # Left in Latin letters after a joined conjunction.
         ("Alibaba and Tencent rose.", "ارتفعت علي بابا وTencent.", {"name_latin:Tencent"}),
         ("Unilever and BP gained.", "ارتفعت الدهون وبي بي.", {"name_missing:Unilever"}),

@@ -1161,6 +1161,10 @@ def _glossary_spans(text: str, glossary: Sequence[GlossaryEntry]) -> list[tuple[
     return spans
 
 
+# Roman numerals one to thirty, as kings, popes and ships are numbered.
+_REGNAL_NUMBER = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=[IVX])")
+
+
 def align_names(
     pair: SegmentPair, context: CheckContext, known_capitalised: frozenset[str]
 ) -> list[NameRendering]:
@@ -1318,7 +1322,11 @@ def align_names(
             word_text = first.text
             folded = word_text.casefold()
             key = folded
-            if folded in vocabulary.particles:
+            if folded in vocabulary.particles or (
+                first_index and _REGNAL_NUMBER.fullmatch(word_text)
+            ):
+                # A regnal number is translated as an ordinal ("Abdullah II",
+                # "عبد الله الثاني").
                 continue
             if (
                 folded in vocabulary.generic_words
