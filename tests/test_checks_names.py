@@ -563,6 +563,66 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # An institution's word as a person's surname is transliterated.
         ("Samantha Power spoke.", "تحدثت سامانثا الطاقة.", {"name_missing:Power"}),
         ("Samantha Power spoke.", "تحدثت سامانثا باور.", set()),
+        # A curated name spans a possessive and function words, which break the run
+        # of capitalised words.
+        (
+            "Fighters of the Tigray People's Liberation Front withdrew.",
+            "انسحب مقاتلو جبهة تحرير شعب تيغراي.",
+            set(),
+        ),
+        (
+            "Inspectors from the Organisation for the Prohibition of Chemical Weapons came.",
+            "جاء مفتشون من منظمة حظر الأسلحة الكيميائية.",
+            set(),
+        ),
+        (
+            "Inspectors from the Organisation for the Prohibition of Chemical Weapons came.",
+            "جاء مفتشون من المنظمة.",
+            {"name_missing:Prohibition", "name_missing:Chemical", "name_missing:Weapons"},
+        ),
+        (
+            "Analysts at the Washington Institute for Near East Policy disagreed.",
+            "اختلف محللون في معهد واشنطن لسياسة الشرق الأدنى.",
+            set(),
+        ),
+        (
+            "Analysts at the Washington Institute for Near East Policy disagreed.",
+            "اختلف محللون في معهد واشنطن.",
+            {"name_missing:Near", "name_missing:Policy"},
+        ),
+        # A particle opening a curated name is its first word.
+        (
+            "The Abu Dhabi Investment Authority bought the stake.",
+            "اشترى جهاز أبوظبي للاستثمار الحصة.",
+            set(),
+        ),
+        (
+            "The Abu Dhabi Investment Authority bought the stake.",
+            "اشترى جهاز الاستثمار الحصة.",
+            {"name_missing:Dhabi"},
+        ),
+        # A word closing a name that is never a surname is translated after any word.
+        ("Lancashire Police made two arrests.", "اعتقلت شرطة لانكشاير شخصين.", set()),
+        ("Lancashire Police made two arrests.", "اعتقلت لانكشاير شخصين.", {"name_missing:Police"}),
+        ("Martin Luther King Jr. spoke.", "تحدث مارتن لوثر كينغ جونيور.", set()),
+        ("Martin Luther King Jr. spoke.", "تحدث مارتن لوثر كينغ الابن.", set()),
+        ("Martin Luther King Jr. spoke.", "تحدث مارتن لوثر كينغ.", {"name_missing:Jr"}),
+        ("Bush Sr. met Gorbachev.", "التقى بوش الأب غورباتشوف.", set()),
+        # No time zone's town named by a generic word (North Dakota's Center).
+        ("The concert was at Lincoln Center.", "أقيم الحفل في مركز لينكولن.", set()),
+        # A title translated before a name.
+        ("Representative Ilhan Omar spoke.", "تحدثت النائبة إلهان عمر.", set()),
+        # Institution words, acronyms and regions Arabic news translates.
+        ("Egypt's Armed Forces spoke.", "تحدثت القوات المسلحة المصرية.", set()),
+        ("Egypt's Armed Forces spoke.", "تحدثت مصر.", {"name_missing:Armed"}),
+        (
+            "The European Maritime Safety Agency warned.",
+            "حذرت الوكالة الأوروبية للسلامة البحرية.",
+            set(),
+        ),
+        ("The NBA suspended the season.", "علق الدوري الأمريكي لكرة السلة الموسم.", set()),
+        ("The NBA suspended the season.", "علق الموسم.", {"name_missing:NBA"}),
+        ("Scientists returned from the Antarctic.", "عاد العلماء من القطب الجنوبي.", set()),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

@@ -60,7 +60,9 @@ OPENING_MARKS = " \t\"'“‘«(["
 # Arabic letters a transliteration may end with where the exonym has none, or the
 # reverse ("سوريا" / "السوري"); stripped before prefix matching.
 _FINAL_VOWEL_LETTERS = "اةىهي"
-MAX_EXONYM_TOKENS = 4
+# The most capitalised words a curated name has, function words apart ("Washington
+# Institute for Near East Policy": five).
+MAX_EXONYM_TOKENS = 6
 # The ending of the names of lands in -stan ("أفغانستان").
 _STAN = "ستان"
 
@@ -100,6 +102,10 @@ class NameWords:
     # senses, news uses one), and everyday nouns that name brands and people ("Orange",
     # "Bull", "Curry", "Post") are left out, since translating those is the error.
     institution_words: dict[str, tuple[str, ...]]
+    # Institution words that close a name and are never a surname ("Robert Kennedy
+    # Jr.", "Warner Bros.", "Merseyside Police"): translated even right after a word
+    # that could be a given name.
+    closing_words: frozenset[str]
     # Languages whose names of countries the source borrows in names of organisations
     # ("Credit Suisse", "Banque du Liban").
     borrowed_country_name_languages: tuple[str, ...]
@@ -170,6 +176,7 @@ def name_words(language: str) -> NameWords:
             word: tuple(renderings)
             for word, renderings in table.get("institution_words", {}).items()
         },
+        frozenset(table.get("closing_words", ())),
         tuple(table.get("borrowed_country_name_languages", ())),
         table.get("letter_names", {}),
     )
@@ -189,6 +196,7 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         return {}
     renderings: dict[str, set[str]] = {}
     territory_renderings: dict[str, set[str]] = {}
+    city_renderings: dict[str, set[str]] = {}
     for identifier in locale_identifiers():
         if identifier.split("_")[0] != target_lang:
             continue
@@ -206,15 +214,20 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         for zone, names in target_locale.time_zones.items():
             # Etc/Unknown names the unknown city.
             if "city" in names and not zone.startswith("Etc/"):
-                renderings.setdefault(_exemplar_city(source_locale, zone).casefold(), set()).add(
-                    _exemplar_city(target_locale, zone)
-                )
+                city_renderings.setdefault(
+                    _exemplar_city(source_locale, zone).casefold(), set()
+                ).add(_exemplar_city(target_locale, zone))
     for table in CURATED_NAME_TABLES:
         curated = _json_table(table).get(source_lang, {}).get(target_lang, {})
         for source_name, target_names in curated.items():
             renderings.setdefault(source_name.casefold(), set()).update(target_names)
     vocabulary = name_words(source_lang)
     common_words = vocabulary.function_words | vocabulary.generic_words
+    # Not a time zone's town named by a generic word (North Dakota's "Center", "سنتر"),
+    # which would make the word's translation in any name a missing transliteration.
+    for city, forms in city_renderings.items():
+        if city not in common_words:
+            renderings.setdefault(city, set()).update(forms)
     for language in vocabulary.borrowed_country_name_languages:
         for code, name in Locale.parse(language).territories.items():
             folded = name.casefold()
@@ -426,7 +439,13 @@ def extract_names(
             ):
                 run.pop(0)
                 doubtful = False
-            while run and run[0].text.casefold() in vocabulary.particles:
+            # A particle opening a known name is its first word ("Abu Dhabi
+            # International Book Fair").
+            while (
+                run
+                and run[0].text.casefold() in vocabulary.particles
+                and not (len(run) > 1 and text[run[0].start : run[1].end].casefold() in known)
+            ):
                 run.pop(0)
                 doubtful = False
         if run:
@@ -457,7 +476,33 @@ def extract_names(
         elif run:
             close_run(index)
     close_run(len(tokens))
-    return names
+    return _joined_known_names(names, text, known)
+
+
+# How many runs a known name may join: "Institute for the Study of War" is three.
+MAX_JOINED_RUNS = 3
+
+
+def _joined_known_names(
+    names: list[SourceName], text: str, known: dict[str, tuple[str, ...]]
+) -> list[SourceName]:
+    """Join runs that a known name spans across a possessive or function words
+    ("Republican People's Party", "Institute for the Study of War"), which break a run
+    of capitalised words but belong to the name, so that the name is matched whole."""
+    joined: list[SourceName] = []
+    index = 0
+    while index < len(names):
+        start = names[index].tokens[0].start
+        for last in range(min(len(names), index + MAX_JOINED_RUNS) - 1, index, -1):
+            if text[start : names[last].tokens[-1].end].casefold() in known:
+                tokens = tuple(token for name in names[index : last + 1] for token in name.tokens)
+                joined.append(SourceName(tokens))
+                index = last + 1
+                break
+        else:
+            joined.append(names[index])
+            index += 1
+    return joined
 
 
 @cache
@@ -933,7 +978,12 @@ def _in_surname_place(
     as a month in a date is: where a person's surname stands ("Draymond Green",
     "Samantha Power"; not "Green Party", "Thai King", "UN Secretary General", "Human
     Rights", "PGA Tour", "Cairo Trilogy", "told Reuters May 5")."""
-    if index == 0 or index != len(tokens) - 1 or _DATE_NUMBER.match(text, tokens[index].end):
+    if (
+        index == 0
+        or index != len(tokens) - 1
+        or _DATE_NUMBER.match(text, tokens[index].end)
+        or tokens[index].text.casefold() in vocabulary.closing_words
+    ):
         return False
     previous = tokens[index - 1].text
     folded_previous = previous.casefold()
