@@ -46,6 +46,7 @@ from reviewapp.transliteration import (
     distance_table,
     joined_skeleton,
     lined_up_after_first,
+    name_distance,
     name_skeletons,
     normalise_for_matching,
     reading_skeleton,
@@ -940,6 +941,12 @@ def _known_forms(
     return (translations, True) if translations else ((), False)
 
 
+def _written_by_sound(name: str, forms: Sequence[str]) -> bool:
+    """Whether every known Arabic name of a name is a transliteration of it."""
+    limit = _ok_limit(consonant_count(skeleton(name)))
+    return bool(forms) and all(name_distance(name, form) <= limit for form in forms)
+
+
 def _unit_candidates(
     tokens: Sequence[Word], text: str, known: dict[str, tuple[str, ...]], vocabulary: NameWords
 ) -> list[Unit]:
@@ -1294,6 +1301,8 @@ def align_names(
         transliterated: dict[int, tuple[int, int]] = {}
         # One-word parts rendered by an exonym: where in renderings, and the target word.
         exonym_parts: dict[int, tuple[int, int]] = {}
+        # Parts of a known name that Arabic writes by its sound, by index in tokens.
+        by_sound: set[int] = set()
         name_start = len(renderings)
         pending = _unit_candidates(tokens, pair.source, known, vocabulary)
         while pending:
@@ -1360,6 +1369,16 @@ def align_names(
                 # ("Wall Street", "وول ستريت"), and the target has none: its words are
                 # not excused as translated ("شارع الحائط").
                 landmark = False
+                if _written_by_sound(pair.source[first.start : last.end], forms):
+                    # Arabic writes this club, paper or brand by its sound ("Manchester
+                    # City", "مانشستر سيتي"): a word of it translated ("مدينة
+                    # مانشستر", "الأوقات المالية") is missing, whatever the word.
+                    by_sound.update(range(first_index, last_index + 1))
+                    pending[0:0] = [
+                        (index, index, known.get(tokens[index].text.casefold(), ()), False)
+                        for index in range(first_index, last_index + 1)
+                    ]
+                    continue
                 pending[0:0] = [
                     (index, index, *_known_forms(tokens[index].text.casefold(), known, vocabulary))
                     for index in range(first_index, last_index + 1)
@@ -1381,6 +1400,7 @@ def align_names(
             if (
                 folded in vocabulary.generic_words
                 and not forms
+                and first_index not in by_sound
                 # A generic word may be a person's surname ("Theresa May").
                 and not (
                     folded in vocabulary.surname_words
