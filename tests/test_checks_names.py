@@ -36,9 +36,11 @@ def demo_name_findings() -> set[tuple[int, str, str, str]]:
 
 
 # Paragraph 3 drops SANA, 14 drops the UN and 21 drops "Druze": true omissions.
+# Paragraph 3 writes al-Shaibani, الشيباني in the Arabic news, as الشباني.
 EXPECTED_DEMO_FINDINGS = {
     (3, "name_misspelled", "Dermer", "ديمر"),
     (3, "name_missing", "SANA", ""),
+    (3, "name_unusual", "Shaibani", "الشباني"),
     (8, "name_latin", "Sweida", "Sweida"),
     (14, "name_missing", "UN", ""),
     (19, "name_latin", "Sweida", "Sweida"),
@@ -144,6 +146,16 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "ذكرت صحيفة مجلة وول ستريت ذلك.",
             {"name_missing:Journal"},
         ),
+        # A name of the news has the spellings its Arabic media use: a near
+        # transliteration that is none of them is an unusual spelling, with the usual
+        # one as the suggestion; joined letters and the article do not count.
+        ("Sergei Shoigu met Jens Stoltenberg.", "التقى سيرغي شويغو ينس ستولتنبرغ.", set()),
+        (
+            "Sergei Shoigu met Jens Stoltenberg.",
+            "التقى سيرغي شويغو ينس ستولتينبيرغ.",
+            {"name_unusual:Stoltenberg"},
+        ),
+        ("Shoigu met Abdelmadjid Tebboune.", "التقى شويغو وعبد المجيد تبون.", set()),
         # Left in Latin letters after a joined conjunction.
         ("Alibaba and Tencent rose.", "ارتفعت علي بابا وTencent.", {"name_latin:Tencent"}),
         ("Unilever and BP gained.", "ارتفعت الدهون وبي بي.", {"name_missing:Unilever"}),
@@ -186,7 +198,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # A near word with the Arabic article the name lacks is a translated word.
         ("Susan Rice spoke.", "تحدثت سوزان الأرز.", {"name_missing:Rice"}),
         ("Jim Sterling spoke.", "تحدث جيم الإسترليني.", {"name_missing:Sterling"}),
-        ("Ahmed al-Tayeb spoke.", "تحدث أحمد الطيبي.", set()),
+        ("Ahmed al-Tawil spoke.", "تحدث أحمد الطويلي.", set()),
         # A lone sentence-initial word counts when the translation renders it near
         # enough as a name, and is not reported missing otherwise.
         (
@@ -667,6 +679,18 @@ def test_finding_as_dict_is_json_ready() -> None:
         "category",
         "severity",
     }
+
+
+def test_an_unusual_spelling_of_a_news_name_suggests_the_usual_one() -> None:
+    pair = SegmentPair(1, "President Tebboune spoke.", "تحدث الرئيس تبوني.", "en", "ar")
+    (finding,) = [finding for _, finding in run_checks([pair]) if finding.check_id == "names"]
+    assert (finding.kind, finding.target_text, finding.suggestion, finding.severity) == (
+        "name_unusual",
+        "تبوني",
+        "تبون",
+        "minor",
+    )
+    assert finding.message == "The name “Tebboune” is usually written “تبون”, not “تبوني”."
 
 
 @pytest.mark.parametrize(

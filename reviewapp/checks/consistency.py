@@ -27,7 +27,7 @@ class ConsistencyCheck(Check):
             (position, item)
             for position, renderings in by_position.items()
             for item in renderings
-            if item.status in ("ok", "misspelled") and item.rendering
+            if item.status in ("ok", "misspelled", "unusual") and item.rendering
         ]
         counts: dict[str, Counter[str]] = {}
         for _, item in rendered:

@@ -28,6 +28,7 @@ from reviewapp.checks.base import (
     Finding,
     GlossaryEntry,
     SegmentPair,
+    Severity,
     primary_language,
     register,
 )
@@ -53,6 +54,7 @@ from reviewapp.transliteration import (
     same_leading_consonants,
     skeleton,
     skeleton_distance_within,
+    word_stems,
 )
 
 DATA_DIRECTORY = Path(__file__).resolve().parent.parent / "data"
@@ -67,7 +69,8 @@ MAX_EXONYM_TOKENS = 6
 # The ending of the names of lands in -stan ("أفغانستان").
 _STAN = "ستان"
 
-Status = Literal["ok", "misspelled", "missing", "latin"]
+# "unusual": rendered near enough to pass, but by none of the spellings the news uses.
+Status = Literal["ok", "misspelled", "missing", "latin", "unusual"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,10 @@ class NameRendering:
 # institutions, events, works and word-like brands and people of the news
 # (news_names.json).
 CURATED_NAME_TABLES = ("exonyms.json", "news_names.json")
+# A hand-written table of names of the news that Arabic writes by their sound, in the
+# spellings its news media use: not renderings to look for (a transliteration finds
+# them), but the spellings a near transliteration must be one of.
+ESTABLISHED_SPELLINGS_TABLE = "news_people.json"
 
 
 @cache
@@ -274,6 +281,47 @@ def _demonyms(language: str) -> frozenset[str]:
     return frozenset(
         demonyms | {(name + "n").casefold() for name in territories if name.endswith("a")}
     )
+
+
+@cache
+def established_spellings(
+    source_lang: str, target_lang: str
+) -> dict[str, tuple[frozenset[str], str]]:
+    """Case-folded name -> the readings of the spellings the target language's news
+    uses for it, and the most usual spelling. A transliteration near enough to pass as
+    a variant but none of these is a misspelling ("Starmer", ستارمير for ستارمر): the
+    news writes a known name one of a few ways, not any way its sound allows. Names
+    Arabic writes with the article are read without it too, as target words are."""
+    table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
+    spellings: dict[str, tuple[frozenset[str], str]] = {}
+    for name, forms in table.items():
+        readings = {_spelling_reading(form) for form in forms}
+        readings |= {reading[2:] for reading in readings if reading.startswith("ال")}
+        folded = name.casefold()
+        # The name check reads "al-Sudani" as the particle and "Sudani".
+        for key in (folded, _ARTICLE_PREFIX.sub("", folded)):
+            known_readings, usual = spellings.get(key, (frozenset(), forms[0]))
+            spellings[key] = (known_readings | readings, usual)
+    return spellings
+
+
+def _joined_stems(
+    target: Sequence[TargetWord], first: int, last: int, target_lang: str
+) -> tuple[str, ...]:
+    """The readings of target words first to last written as one word, with and without
+    the conjunctions, prepositions and article joined to the first ("وبي بي", BP)."""
+    joined = "".join(word.text for word in target[first : last + 1])
+    return word_stems(_spelling_reading(joined), target_lang)
+
+
+def _spelling_reading(text: str) -> str:
+    """A spelling as established spellings are compared: normalised, without spaces,
+    and without the hamza on the line, which the news writes or leaves out at will
+    ("السويداء", "السويدا")."""
+    return normalise_for_matching(text).replace(" ", "").replace("ء", "")
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el)[- ](?=\w+$)")
 
 
 @cache
@@ -1229,6 +1277,7 @@ def align_names(
     source_lang = primary_language(pair.source_lang)
     target_lang = primary_language(pair.target_lang)
     known = exonyms(source_lang, target_lang)
+    established = established_spellings(source_lang, target_lang)
     months = month_names(source_lang, target_lang)
     glossary_spans = _glossary_spans(pair.source, context.glossary)
     vocabulary = name_words(source_lang)
@@ -1572,7 +1621,13 @@ def align_names(
                     dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
                 )
                 transliterated[first_index] = (best[1], best[2])
-                renderings.append(rendering(first, last, "ok", best[1:3], best[3], suggestion))
+                spellings, usual = established.get(folded, (frozenset(), ""))
+                renderings.append(
+                    rendering(first, last, "unusual", best[1:3], best[3], usual)
+                    if spellings
+                    and spellings.isdisjoint(_joined_stems(target, best[1], best[2], target_lang))
+                    else rendering(first, last, "ok", best[1:3], best[3], suggestion)
+                )
                 next_index = best[2] + 1
                 continue
             if (
@@ -1834,7 +1889,10 @@ _MESSAGES: dict[Status, str] = {
     "missing": "The name “{name}” does not appear in the translation.",
     "misspelled": "The name “{name}” seems misspelled as “{target}”.",
     "latin": "The name “{name}” is left in Latin script.",
+    "unusual": "The name “{name}” is usually written “{suggestion}”, not “{target}”.",
 }
+# A spelling the news does not use is a matter of style more often than an error.
+_SEVERITIES: dict[Status, Severity] = {"latin": "minor", "unusual": "minor"}
 
 
 @register
@@ -1871,10 +1929,10 @@ class NamesCheck(Check):
                         source_text=item.source_text,
                         target_text=item.target_text,
                         message=_MESSAGES[item.status].format(
-                            name=item.source_text, target=item.target_text
+                            name=item.source_text, target=item.target_text, suggestion=suggestion
                         ),
                         suggestion=suggestion,
-                        category="mistranslated_name",
-                        severity="minor" if item.status == "latin" else "major",
+                        category="spelling" if item.status == "unusual" else "mistranslated_name",
+                        severity=_SEVERITIES.get(item.status, "major"),
                     ),
                 )
