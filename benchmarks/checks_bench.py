@@ -207,11 +207,17 @@ def cycled_document(records: list[dict], size: int) -> list[SegmentPair]:
     ]
 
 
-def print_scores(title: str, records: list[dict]) -> None:
+# Sets 12-15 label every spelling the news does not use a misspelling, where the
+# earlier sets call near variants correct: their scores are also printed with the
+# check's unusual spellings counted as misspellings.
+UNUSUAL_AS_MISSPELLED = {"name_unusual": "name_misspelled"}
+
+
+def print_scores(title: str, records: list[dict], counted_as: dict[str, str] | None = None) -> None:
     labels = sum(len(record["names"]) for record in records)
     print(f"\n{title}: {len(records)} pairs, {labels} labelled names")
     print(f"{'kind':<18}{'precision':>10}{'recall':>8}{'TP':>5}{'FP':>5}{'FN':>5}")
-    for kind, score in score_names(records).items():
+    for kind, score in score_names(records, counted_as).items():
         print(
             f"{kind:<18}{score.precision:>10.3f}{score.recall:>8.3f}"
             f"{score.true_positives:>5}{score.false_positives:>5}{score.false_negatives:>5}"
@@ -235,6 +241,15 @@ def main() -> None:
         parts["all sets pooled"] = records + fresh_records
     for title, part in parts.items():
         print_scores(title, part)
+    if test_set == DEFAULT_TEST_SET:
+        for title in [f"{fresh_set.name} (held out)" for fresh_set in FRESH_TEST_SETS[-4:]] + [
+            "all sets pooled"
+        ]:
+            print_scores(
+                f"{title}, unusual spellings counted as misspellings",
+                parts[title],
+                UNUSUAL_AS_MISSPELLED,
+            )
 
     documents = {
         "cycled from the demo and the test set": cycled_document(records, size),

@@ -158,3 +158,17 @@ def test_quality_floors_on_studied_fresh_sets(set_name: str, kind: str) -> None:
     precision, recall = STUDIED_SET_FLOORS[set_name][kind]
     assert score.precision >= precision
     assert score.recall >= recall
+
+
+def test_unusual_spellings_may_be_scored_as_misspellings() -> None:
+    record = {
+        "id": 1,
+        "source": "President Tebboune spoke.",
+        "target": "تحدث الرئيس تبوني.",
+        "source_lang": "en",
+        "target_lang": "ar",
+        "names": {"Tebboune": "name_misspelled"},
+    }
+    assert score_names([record])["name_misspelled"].recall == 0
+    counted = score_names([record], {"name_unusual": "name_misspelled"})["name_misspelled"]
+    assert (counted.true_positives, counted.false_positives) == (1, 0)

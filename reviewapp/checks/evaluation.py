@@ -6,10 +6,11 @@ the finding kind the name check must report for that name ("name_missing",
 "name_misspelled", "name_latin"), and an "id" that split_half divides on.
 """
 
+import dataclasses
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,15 +49,20 @@ def split_half(record: dict) -> str:
     return "dev" if record["id"] % 2 == 0 else "held-out"
 
 
-def score_names(records: Iterable[dict]) -> dict[str, KindScore]:
+def score_names(
+    records: Iterable[dict], counted_as: Mapping[str, str] | None = None
+) -> dict[str, KindScore]:
     """Scores per finding kind. Each record is checked on its own, as a one-segment
     document, so that no record helps another.
 
     A label may name a word ("Araghchi") or a whole name ("Abbas Araghchi"), while the
     check reports each part it could not find: the findings inside a labelled name's
     span count for that name, once per kind, and findings outside every labelled name
-    are false positives.
+    are false positives. counted_as maps a finding kind to the kind it is scored as
+    ("name_unusual" as "name_misspelled", for sets that label every spelling the news
+    does not use a misspelling).
     """
+    counted_as = counted_as or {}
     counts: Counter[tuple[str, str]] = Counter()
     check = NamesCheck()
     for record in records:
@@ -64,7 +70,10 @@ def score_names(records: Iterable[dict]) -> dict[str, KindScore]:
         pair = SegmentPair(
             1, source, record["target"], record["source_lang"], record["target_lang"]
         )
-        findings = [finding for _, finding in check.check_document([pair], CheckContext())]
+        findings = [
+            dataclasses.replace(finding, kind=counted_as.get(finding.kind, finding.kind))
+            for _, finding in check.check_document([pair], CheckContext())
+        ]
         labelled = [
             (_label_span(source, name), expected) for name, expected in record["names"].items()
         ]
