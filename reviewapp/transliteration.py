@@ -18,7 +18,12 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# The combining marks of Arabic script (vowel signs, shadda, Quranic marks), as a
+# character class's ranges.
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+# What reading a word leaves out: the marks, the Quranic signs and small letters among
+# them, and tatweel.
+ARABIC_DIACRITICS = re.compile(f"[{ARABIC_MARKS}\u06dd\u06de\u06e5\u06e6\u06e9\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي"})
 # Arabic-script letters straight to skeleton classes. Written by hand because
 # anyascii drops the long vowel ا and writes ة as "h", both of which carry the vowel

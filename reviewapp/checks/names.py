@@ -12,7 +12,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -246,11 +246,8 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
                 and folded not in common_words
             ):
                 renderings[folded] = set(territory_renderings[code])
-    # A country name ending in -a makes its demonym with -n ("Bolivia", "Bolivian";
-    # "Rwanda", "Rwandan"), which the demonym table need not list one by one.
-    for code, name in source_locale.territories.items():
-        demonym = (name + "n").casefold()
-        if name.endswith("a") and code in territory_renderings and demonym not in renderings:
+    for code, demonym in _demonyms_in_n(source_locale.territories).items():
+        if code in territory_renderings and demonym not in renderings:
             renderings[demonym] = set(territory_renderings[code])
     for demonym, country in vocabulary.demonyms.items():
         country_renderings = renderings.get(country.casefold())
@@ -269,18 +266,25 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
 
 
+def _demonyms_in_n(territories: Mapping[str, str]) -> dict[str, str]:
+    """Territory code -> the case-folded demonym a country name ending in -a makes with
+    -n ("Bolivia", "Bolivian"; "Rwanda", "Rwandan"), which the demonym table need not
+    list one by one."""
+    return {
+        code: (name + "n").casefold() for code, name in territories.items() if name.endswith("a")
+    }
+
+
 @cache
 def _demonyms(language: str) -> frozenset[str]:
     """Case-folded adjectives of peoples and countries: the demonym table's, and those
     made from a country's name with -n ("Bolivian"), as exonyms reads them."""
     demonyms = {demonym.casefold() for demonym in name_words(language).demonyms}
     try:
-        territories = Locale.parse(language).territories.values()
+        territories = Locale.parse(language).territories
     except (UnknownLocaleError, ValueError):
         return frozenset(demonyms)
-    return frozenset(
-        demonyms | {(name + "n").casefold() for name in territories if name.endswith("a")}
-    )
+    return frozenset(demonyms | set(_demonyms_in_n(territories).values()))
 
 
 @cache
@@ -1125,13 +1129,16 @@ COMMON_WORD_ZIPF = 4.0
 def is_common_word(word: str, language: str) -> bool:
     """Whether the word is common in the language, by wordfreq's word lists (which
     ship inside the package, for 42 languages); False for the others."""
+    return language in _wordfreq_languages() and _zipf(word, language) >= COMMON_WORD_ZIPF
+
+
+def _zipf(word: str, language: str) -> float:
+    """The word's Zipf frequency in wordfreq's small list of the language."""
     # Imported here: the list loads on first use, so that imports and the aligner,
     # which never ask, do not carry its 20 MB.
     import wordfreq
 
-    if language not in _wordfreq_languages():
-        return False
-    return wordfreq.zipf_frequency(word, language, wordlist="small") >= COMMON_WORD_ZIPF
+    return wordfreq.zipf_frequency(word, language, wordlist="small")
 
 
 # Zipf frequency from which each half of a closed compound counts as a word
@@ -1145,17 +1152,12 @@ def _unknown_word(word: str, language: str) -> bool:
     """Whether a word is no word of the language: wordfreq's list does not hold it, and
     it is not two words of the list written as one ("Coastguard"). Such a word opening
     a sentence is a name ("Wembanyama returned"), however doubtful its capital."""
-    import wordfreq
-
-    def frequency(text: str) -> float:
-        return wordfreq.zipf_frequency(text, language, wordlist="small")
-
     return (
         language in _wordfreq_languages()
-        and frequency(word) == 0
+        and _zipf(word, language) == 0
         and not any(
-            frequency(word[:split]) >= COMPOUND_PART_ZIPF
-            and frequency(word[split:]) >= COMPOUND_PART_ZIPF
+            _zipf(word[:split], language) >= COMPOUND_PART_ZIPF
+            and _zipf(word[split:], language) >= COMPOUND_PART_ZIPF
             for split in range(MIN_COMPOUND_PART_LETTERS, len(word) - MIN_COMPOUND_PART_LETTERS + 1)
         )
     )

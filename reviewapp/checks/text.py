@@ -9,16 +9,14 @@ from operator import add, itemgetter
 from typing import NamedTuple
 
 from reviewapp.checks.base import CheckContext, SegmentPair, primary_language
-from reviewapp.transliteration import normalise_for_matching, word_stems
+from reviewapp.transliteration import ARABIC_MARKS, normalise_for_matching, word_stems
 
 # A word: letters and the combining marks on them (Arabic vowel signs and shadda,
 # which the regex module's word class leaves out: "وقّعت" is one word), with inner
 # apostrophes ("O'Brien") but not the English possessive, which is not part of the name.
 _LETTER = r"[^\W\d_]"
-_MARKS = (
-    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
-    "\u06e7\u06e8\u06ea-\u06ed"
-)
+_LATIN_MARKS = "\u0300-\u036f"
+_MARKS = _LATIN_MARKS + ARABIC_MARKS
 
 
 def _word_pattern(letter: str, marks: str) -> str:
@@ -35,7 +33,7 @@ _ARABIC_LETTER = re.compile(rf"[{_ARABIC_SCRIPT}]")
 # its conjunctions and prepositions joined to the next word, a Latin one too ("وTencent":
 # "and Tencent"), and that Latin word is still a word left untranslated.
 _ARABIC_WORD = _word_pattern(rf"(?:(?=[{_ARABIC_SCRIPT}]){_LETTER})", _MARKS)
-_OTHER_WORD = _word_pattern(rf"(?:(?![{_ARABIC_SCRIPT}]){_LETTER})", "\u0300-\u036f")
+_OTHER_WORD = _word_pattern(rf"(?:(?![{_ARABIC_SCRIPT}]){_LETTER})", _LATIN_MARKS)
 _MIXED_SCRIPT_WORD_PATTERN = re.compile(
     rf"{_ARABIC_WORD}|{_OTHER_WORD}(?:['’](?!s\b){_OTHER_WORD})*"
 )
