@@ -568,7 +568,7 @@ _INDEL_COSTS = _IndelCosts()
 
 
 @lru_cache(maxsize=65536)
-def _positional_indel_costs(skeleton_text: str) -> list[float]:
+def _positional_indel_costs(skeleton_text: str) -> tuple[float, ...]:
     """Insertion or deletion cost of each symbol of a skeleton, in its place: an h
     between two vowels is said in every language ("Takahashi", تاكاهاشي), so it costs a
     full consonant there, while elsewhere it may be silent or part of a digraph
@@ -586,7 +586,8 @@ def _positional_indel_costs(skeleton_text: str) -> list[float]:
             and skeleton_text[index + 1] in _VOWELS
         ):
             costs[index] = FULL_EDIT_COST
-    return costs
+    # A tuple: the cache hands the same object to every caller.
+    return tuple(costs)
 
 
 _SUBSTITUTION_COSTS = _SubstitutionTable()
