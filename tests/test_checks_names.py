@@ -156,6 +156,19 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_unusual:Stoltenberg"},
         ),
         ("Shoigu met Abdelmadjid Tebboune.", "التقى شويغو وعبد المجيد تبون.", set()),
+        # A consonant none of the spellings has is a misspelling, though the sound of
+        # the name would let it pass.
+        ("Pete Hegseth spoke.", "تحدث بيت هيغسيت.", {"name_misspelled:Hegseth"}),
+        ("Pete Hegseth spoke.", "تحدث بيت هيغسيث.", set()),
+        ("He read Naguib Mahfouz.", "قرأ نجيب محفوز.", {"name_misspelled:Mahfouz"}),
+        # A later part of a name is rendered beside the part before it, not further on.
+        (
+            "Eli Lilly will build plants in Virginia.",
+            "ستبني إيلي الزنبق مصانع جديدة بولاية فرجينيا.",
+            {"name_missing:Lilly"},
+        ),
+        # The established spelling may take in words beside the matched ones.
+        ("Lisa Su said AMD would grow.", "قالت ليزا سو إن إيه إم دي ستنمو.", set()),
         # Left in Latin letters after a joined conjunction.
         ("Alibaba and Tencent rose.", "ارتفعت علي بابا وTencent.", {"name_latin:Tencent"}),
         ("Unilever and BP gained.", "ارتفعت الدهون وبي بي.", {"name_missing:Unilever"}),

@@ -116,35 +116,49 @@ STUDIED_SET_FLOORS = {
     "names-fresh10.en-ar.jsonl": {
         "name_missing": (1.0, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.84),
+        "name_misspelled": (0.93, 0.93),
     },
     "names-fresh11.en-ar.jsonl": {
         "name_missing": (0.96, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.76),
+        "name_misspelled": (1.0, 0.93),
     },
     # Scored blind once (sets 12 and 13 at 6f26fda, 14 and 15 at a65539c), then
     # studied for missing names; their misspellings are mostly a vowel letter or one
-    # close consonant off a name's established spelling, which no rule here knows.
+    # close consonant off a name's established spelling, which only the table of
+    # established spellings knows.
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.94, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.85, 0.16),
+        "name_misspelled": (0.87, 0.38),
     },
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.85, 0.9),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.93, 0.42),
+        "name_misspelled": (0.88, 0.48),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.38),
+        "name_misspelled": (1.0, 0.44),
     },
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.83, 0.14),
+        "name_misspelled": (0.94, 0.47),
+    },
+    # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
+    # after the second pass of the established spellings, whose writer did not see
+    # them either; their errors are not studied.
+    "names-fresh16.en-ar.jsonl": {
+        "name_missing": (0.8, 0.96),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.72, 0.22),
+    },
+    "names-fresh17.en-ar.jsonl": {
+        "name_missing": (0.79, 0.84),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.76, 0.27),
     },
 }
 

@@ -299,14 +299,64 @@ def established_spellings(
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
     spellings: dict[str, tuple[frozenset[str], str]] = {}
     for name, forms in table.items():
-        readings = {_spelling_reading(form) for form in forms}
-        readings |= {reading[2:] for reading in readings if reading.startswith("ال")}
+        readings = _readings_of(forms)
         folded = name.casefold()
         # The name check reads "al-Sudani" as the particle and "Sudani".
         for key in (folded, _ARTICLE_PREFIX.sub("", folded)):
             known_readings, usual = spellings.get(key, (frozenset(), forms[0]))
             spellings[key] = (known_readings | readings, usual)
     return spellings
+
+
+# Letters that write vowels, or a consonant the news writes or leaves out at will
+# (the hamza), in a spelling of a name; and letters that one region's news writes for
+# another's: g as غ or, in Egypt, ج (سبيلبرغ, سبيلبرج); k as ك or, in Turkish and
+# Persian names, ق (باموك, باموق); Spanish z as ز or ث (ألكاراز, ألكاراث).
+_VOWEL_LETTERS = str.maketrans({**dict.fromkeys("اويةء", ""), "ج": "غ", "ق": "ك", "ث": "ز"})
+_DOUBLED_LETTER = re.compile(r"(.)\1+")
+
+
+def _consonant_letters(reading: str) -> str:
+    return _DOUBLED_LETTER.sub(r"\1", reading.translate(_VOWEL_LETTERS))
+
+
+def _unestablished_status(stems: Iterable[str], spellings: frozenset[str]) -> Status:
+    """How a rendering near enough to pass, but by none of a name's established
+    spellings, differs from them: in its vowel letters only, a variant the news does
+    not use ("unusual": ستارمير for ستارمر), or in a consonant, a misspelling the sound
+    of the name forgave (محفوز for محفوظ, Mahfouz; هيغسيت for هيغسيث, Hegseth)."""
+    established_consonants = {_consonant_letters(spelling) for spelling in spellings}
+    if any(_consonant_letters(stem) in established_consonants for stem in stems):
+        return "unusual"
+    return "misspelled"
+
+
+# How many words a name's established spelling may have beyond either side of the words
+# its transliteration matched ("إيه إم دي", AMD, where "إم دي" matched).
+_SPELLING_REACH = 2
+
+
+def _has_established_spelling(
+    target: Sequence[TargetWord],
+    first: int,
+    last: int,
+    spellings: frozenset[str],
+    target_lang: str,
+) -> bool:
+    """Whether the target words first to last, or those words with a few on either side,
+    write one of a name's established spellings."""
+    return any(
+        not spellings.isdisjoint(_joined_stems(target, start, end, target_lang))
+        for start in range(first, max(first - _SPELLING_REACH, 0) - 1, -1)
+        for end in range(last, min(last + _SPELLING_REACH, len(target) - 1) + 1)
+    )
+
+
+def _readings_of(forms: Iterable[str]) -> frozenset[str]:
+    """Readings of spellings as established spellings are compared, with and without
+    the Arabic article, which a target word's stems drop."""
+    readings = {_spelling_reading(form) for form in forms}
+    return frozenset(readings | {reading[2:] for reading in readings if reading.startswith("ال")})
 
 
 def _joined_stems(
@@ -1577,6 +1627,16 @@ def align_names(
                     best = following
                     near = True
             if (
+                best
+                and first_index - 1 in transliterated
+                and next_index is not None
+                and best[1] > next_index + 1
+            ):
+                # A part after a transliterated part is rendered next to it, or after
+                # one word the translator put between: a match further on is another
+                # word ("Eli Lilly", "إيلي الزنبق ... بولاية").
+                best = None
+            if (
                 consonants < MIN_CHECKED_CONSONANTS
                 and not is_acronym(word_text)
                 and not (best and best[0] <= _ok_limit(consonants))
@@ -1624,11 +1684,25 @@ def align_names(
                 )
                 transliterated[first_index] = (best[1], best[2])
                 spellings, usual = established.get(folded, (frozenset(), ""))
-                renderings.append(
-                    rendering(first, last, "unusual", best[1:3], best[3], usual)
+                status = (
+                    _unestablished_status(
+                        _joined_stems(target, best[1], best[2], target_lang), spellings
+                    )
                     if spellings
-                    and spellings.isdisjoint(_joined_stems(target, best[1], best[2], target_lang))
-                    else rendering(first, last, "ok", best[1:3], best[3], suggestion)
+                    and not _has_established_spelling(
+                        target, best[1], best[2], spellings, target_lang
+                    )
+                    else "ok"
+                )
+                renderings.append(
+                    rendering(
+                        first,
+                        last,
+                        status,
+                        best[1:3],
+                        best[3],
+                        suggestion if status == "ok" else usual,
+                    )
                 )
                 next_index = best[2] + 1
                 continue
