@@ -62,7 +62,7 @@ SENTENCE_END = (".", "!", "?", ":", "\n")
 OPENING_MARKS = " \t\"'“‘«(["
 # Arabic letters a transliteration may end with where the exonym has none, or the
 # reverse ("سوريا" / "السوري"); stripped before prefix matching.
-_FINAL_VOWEL_LETTERS = "اةىهي"
+_FINAL_CONSONANT_LETTER_CLASSES = "اةىهي"
 # The most capitalised words a curated name has, function words apart ("Washington
 # Institute for Near East Policy": five).
 MAX_EXONYM_TOKENS = 6
@@ -312,19 +312,22 @@ def established_spellings(
 # (the hamza), in a spelling of a name; and letters that one region's news writes for
 # another's: g as غ or, in Egypt, ج (سبيلبرغ, سبيلبرج); k as ك or, in Turkish and
 # Persian names, ق (باموك, باموق); Spanish z as ز or ث (ألكاراز, ألكاراث).
-_VOWEL_LETTERS = str.maketrans({**dict.fromkeys("اويةء", ""), "ج": "غ", "ق": "ك", "ث": "ز"})
+_CONSONANT_LETTER_CLASSES = str.maketrans(
+    {**dict.fromkeys("اويةء", ""), "ج": "غ", "ق": "ك", "ث": "ز"}
+)
 _DOUBLED_LETTER = re.compile(r"(.)\1+")
 
 
 def _consonant_letters(reading: str) -> str:
-    return _DOUBLED_LETTER.sub(r"\1", reading.translate(_VOWEL_LETTERS))
+    return _DOUBLED_LETTER.sub(r"\1", reading.translate(_CONSONANT_LETTER_CLASSES))
 
 
 def _unestablished_status(stems: Iterable[str], spellings: frozenset[str]) -> Status:
     """How a rendering near enough to pass, but by none of a name's established
-    spellings, differs from them: in its vowel letters only, a variant the news does
-    not use ("unusual": ستارمير for ستارمر), or in a consonant, a misspelling the sound
-    of the name forgave (محفوز for محفوظ, Mahfouz; هيغسيت for هيغسيث, Hegseth)."""
+    spellings, differs from them: in its vowel letters or a regional letter only, a
+    variant the news does not use ("unusual": ستارمير for ستارمر), or in a consonant, a
+    misspelling the sound of the name forgave (محفوز for محفوظ, Mahfouz; هيغسيت for
+    هيغسيث, Hegseth)."""
     established_consonants = {_consonant_letters(spelling) for spelling in spellings}
     if any(_consonant_letters(stem) in established_consonants for stem in stems):
         return "unusual"
@@ -427,7 +430,7 @@ def _form_words(form: str, target_lang: str) -> tuple[_FormWord, ...]:
         core = normalise_for_matching(word.text)
         if core.startswith("ال") and len(core) > 4:
             core = core[2:]
-        trimmed = core.rstrip(_FINAL_VOWEL_LETTERS)
+        trimmed = core.rstrip(_FINAL_CONSONANT_LETTER_CLASSES)
         if len(trimmed) >= 3:
             result.append(_FormWord(trimmed, True))
         else:
