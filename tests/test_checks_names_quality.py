@@ -85,27 +85,27 @@ STUDIED_SET_FLOORS = {
     "names-fresh4.en-ar.jsonl": {
         "name_missing": (1.0, 0.84),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 1.0),
+        "name_misspelled": (0.96, 1.0),
     },
     "names-fresh5.en-ar.jsonl": {
-        "name_missing": (1.0, 0.9),
+        "name_missing": (1.0, 0.95),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.96),
+        "name_misspelled": (1.0, 1.0),
     },
     "names-fresh6.en-ar.jsonl": {
-        "name_missing": (1.0, 0.9),
+        "name_missing": (1.0, 1.0),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.96, 0.93),
+        "name_misspelled": (1.0, 0.96),
     },
     "names-fresh7.en-ar.jsonl": {
-        "name_missing": (1.0, 0.9),
+        "name_missing": (1.0, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.9),
+        "name_misspelled": (0.96, 0.96),
     },
     "names-fresh8.en-ar.jsonl": {
         "name_missing": (0.82, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.78),
+        "name_misspelled": (1.0, 0.84),
     },
     "names-fresh9.en-ar.jsonl": {
         "name_missing": (0.91, 0.94),
@@ -130,22 +130,22 @@ STUDIED_SET_FLOORS = {
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.94, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.38),
+        "name_misspelled": (0.9, 0.55),
     },
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.85, 0.9),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.88, 0.48),
+        "name_misspelled": (0.91, 0.66),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.44),
+        "name_misspelled": (1.0, 0.52),
     },
     "names-fresh15.en-ar.jsonl": {
-        "name_missing": (0.9, 0.9),
+        "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.94, 0.47),
+        "name_misspelled": (0.9, 0.55),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -153,12 +153,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh16.en-ar.jsonl": {
         "name_missing": (0.8, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.72, 0.22),
+        "name_misspelled": (0.86, 0.36),
     },
     "names-fresh17.en-ar.jsonl": {
         "name_missing": (0.79, 0.84),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.76, 0.27),
+        "name_misspelled": (0.85, 0.5),
     },
 }
 

@@ -10,14 +10,14 @@ import json
 import multiprocessing
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
@@ -287,24 +287,35 @@ def _demonyms(language: str) -> frozenset[str]:
     return frozenset(demonyms | set(_demonyms_in_n(territories).values()))
 
 
+class EstablishedSpelling(NamedTuple):
+    """How the target language's news writes a name: the readings of its spellings,
+    the most usual spelling, and whether Arabic writes the name as its own word
+    (_is_native)."""
+
+    readings: frozenset[str]
+    usual: str
+    native: bool
+
+
 @cache
-def established_spellings(
-    source_lang: str, target_lang: str
-) -> dict[str, tuple[frozenset[str], str]]:
-    """Case-folded name -> the readings of the spellings the target language's news
-    uses for it, and the most usual spelling. A transliteration near enough to pass as
-    a variant but none of these is a misspelling ("Starmer", ستارمير for ستارمر): the
-    news writes a known name one of a few ways, not any way its sound allows. Names
-    Arabic writes with the article are read without it too, as target words are."""
+def established_spellings(source_lang: str, target_lang: str) -> dict[str, EstablishedSpelling]:
+    """Case-folded name -> how the target language's news writes it. A transliteration
+    near enough to pass as a variant but none of these spellings is a misspelling
+    ("Starmer", ستارمير for ستارمر): the news writes a known name one of a few ways, not
+    any way its sound allows. Names Arabic writes with the article are read without it
+    too, as target words are."""
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
-    spellings: dict[str, tuple[frozenset[str], str]] = {}
+    spellings: dict[str, EstablishedSpelling] = {}
     for name, forms in table.items():
         readings = _readings_of(forms)
+        native = any(map(_is_native, forms))
         folded = name.casefold()
         # The name check reads "al-Sudani" as the particle and "Sudani".
         for key in (folded, _ARTICLE_PREFIX.sub("", folded)):
-            known_readings, usual = spellings.get(key, (frozenset(), forms[0]))
-            spellings[key] = (known_readings | readings, usual)
+            known = spellings.get(key, EstablishedSpelling(frozenset(), forms[0], False))
+            spellings[key] = known._replace(
+                readings=known.readings | readings, native=known.native or native
+            )
     return spellings
 
 
@@ -322,13 +333,27 @@ def _consonant_letters(reading: str) -> str:
     return _DOUBLED_LETTER.sub(r"\1", reading.translate(_CONSONANT_LETTER_CLASSES))
 
 
-def _unestablished_status(stems: Iterable[str], spellings: frozenset[str]) -> Status:
+# Letters Arabic writes only in words of its own (and of Persian and Turkish, which took
+# them with those words): a transliteration of a foreign name has none of them, nor the
+# article with a plain alif ("ألكاراز", Alcaraz, has a hamza).
+_NATIVE_LETTERS = frozenset("عحصضطظذق")
+
+
+def _is_native(spelling: str) -> bool:
+    return spelling.startswith("ال") or not _NATIVE_LETTERS.isdisjoint(spelling)
+
+
+def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling) -> Status:
     """How a rendering near enough to pass, but by none of a name's established
     spellings, differs from them: in its vowel letters or a regional letter only, a
     variant the news does not use ("unusual": ستارمير for ستارمر), or in a consonant, a
     misspelling the sound of the name forgave (محفوز for محفوظ, Mahfouz; هيغسيت for
-    هيغسيث, Hegseth)."""
-    established_consonants = {_consonant_letters(spelling) for spelling in spellings}
+    هيغسيث, Hegseth). A name Arabic writes as its own word has one spelling, its long
+    vowels included: any other is a misspelling (حسان for حسن, Hassan; الناصر for النصر,
+    Al-Nassr)."""
+    if established.native:
+        return "misspelled"
+    established_consonants = {_consonant_letters(reading) for reading in established.readings}
     if any(_consonant_letters(stem) in established_consonants for stem in stems):
         return "unusual"
     return "misspelled"
@@ -353,6 +378,36 @@ def _has_established_spelling(
         for start in range(first, max(first - _SPELLING_REACH, 0) - 1, -1)
         for end in range(last, min(last + _SPELLING_REACH, len(target) - 1) + 1)
     )
+
+
+# The readings of every word of a name's established spellings, and for each word of
+# the name that Arabic writes as its own word (_is_native), the readings of that word
+# in the spellings and its usual spelling; None for the others.
+NativeWords = tuple[frozenset[str], tuple[tuple[frozenset[str], str] | None, ...]]
+
+
+@cache
+def established_native_words(source_lang: str, target_lang: str) -> dict[str, NativeWords]:
+    """Case-folded full name of several words -> its NativeWords, for the names all of
+    whose spellings have as many words ("Amr Diab", "عمرو دياب"). The check reads a name
+    part by part, and a part alone is not in the table ("Amr")."""
+    table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
+    words: dict[str, NativeWords] = {}
+    for name, forms in table.items():
+        size = len(name.split())
+        split_forms = [form.split() for form in forms]
+        if size < 2 or any(len(form) != size for form in split_forms):
+            continue
+        words[name.casefold()] = (
+            _readings_of(word for form in split_forms for word in form),
+            tuple(
+                (_readings_of(form[index] for form in split_forms), split_forms[0][index])
+                if any(_is_native(form[index]) for form in split_forms)
+                else None
+                for index in range(size)
+            ),
+        )
+    return words
 
 
 def _readings_of(forms: Iterable[str]) -> frozenset[str]:
@@ -1333,6 +1388,7 @@ def align_names(
     target_lang = primary_language(pair.target_lang)
     known = exonyms(source_lang, target_lang)
     established = established_spellings(source_lang, target_lang)
+    native_words = established_native_words(source_lang, target_lang)
     months = month_names(source_lang, target_lang)
     glossary_spans = _glossary_spans(pair.source, context.glossary)
     vocabulary = name_words(source_lang)
@@ -1422,6 +1478,15 @@ def align_names(
                 (match for form in forms if (match := find_form(form, target, target_lang))),
                 None,
             )
+            if found and last_index > first_index:
+                # The words of a known name of several words render it, and no other
+                # name ("Supreme National Security Council ... Ali", "المجلس الأعلى").
+                claimed.update(
+                    dict.fromkeys(
+                        range(found[0], found[1] + 1),
+                        pair.source[first.start : last.end].casefold(),
+                    )
+                )
             if found and translated:
                 # Arabic orders a translated institution's words its own way ("Muscat
                 # Stock Exchange", "بورصة مسقط"): the next part may stand before it.
@@ -1686,14 +1751,14 @@ def align_names(
                     dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
                 )
                 transliterated[first_index] = (best[1], best[2])
-                spellings, usual = established.get(folded, (frozenset(), ""))
+                spelling = established.get(folded)
                 status = (
                     _unestablished_status(
-                        _joined_stems(target, best[1], best[2], target_lang), spellings
+                        _joined_stems(target, best[1], best[2], target_lang), spelling
                     )
-                    if spellings
+                    if spelling
                     and not _has_established_spelling(
-                        target, best[1], best[2], spellings, target_lang
+                        target, best[1], best[2], spelling.readings, target_lang
                     )
                     else "ok"
                 )
@@ -1704,7 +1769,7 @@ def align_names(
                         status,
                         best[1:3],
                         best[3],
-                        suggestion if status == "ok" else usual,
+                        spelling.usual if spelling and status != "ok" else suggestion,
                     )
                 )
                 next_index = best[2] + 1
@@ -1824,7 +1889,84 @@ def align_names(
                 renderings.append(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
+        for position, usual in _parts_off_native_spellings(
+            pair.source, tokens, renderings[name_start:], target, target_lang, native_words
+        ):
+            renderings[name_start + position] = dataclasses.replace(
+                renderings[name_start + position], status="misspelled", suggestion=usual
+            )
     return renderings
+
+
+def _parts_off_native_spellings(
+    source: str,
+    tokens: Sequence[Word],
+    renderings: Sequence[NameRendering],
+    target: Sequence[TargetWord],
+    target_lang: str,
+    native_words: dict[str, NativeWords],
+) -> Iterator[tuple[int, str]]:
+    """Parts of a known full name that Arabic writes as its own words (the longest such
+    names in the name, from the left), transliterated near enough to pass but not as
+    the news writes that word of that name ("Amr Diab", "عمر دياب"; "Kais Saied", "كيس
+    سعيد"): each part's place in renderings and the part's usual spelling."""
+    word_index = {word.start: index for index, word in enumerate(target)}
+    every_stem = {stem for word in target for stem in word.stems}
+    first = 0
+    while first < len(tokens) - 1:
+        for last in range(min(len(tokens), first + MAX_EXONYM_TOKENS) - 1, first, -1):
+            start, end = tokens[first].start, tokens[last].end
+            known = native_words.get(source[start:end].casefold())
+            if known is not None:
+                every_word, words = known
+                break
+        else:
+            first += 1
+            continue
+        word_starts = [start + match.start() for match in _NON_SPACE.finditer(source[start:end])]
+        for position, item in enumerate(renderings):
+            if (
+                item.status != "ok"
+                or not item.rendering
+                or not start <= item.source_start < end
+                or item.target_start not in word_index
+            ):
+                continue
+            native = words[bisect_right(word_starts, item.source_start) - 1]
+            if native is None:
+                continue
+            readings, usual = native
+            part = source[item.source_start : item.source_end]
+            if (
+                # A word of the spelling that does not sound like the part is no
+                # transliteration of it, but a word of a translated name.
+                name_distance(part, usual) > _ok_limit(consonant_count(skeleton(part)))
+                # The news's spelling elsewhere in the target is the rendering, and the
+                # near word the part matched is another ("Ali", "الأعلى ... علي").
+                or not readings.isdisjoint(every_stem)
+            ):
+                continue
+            rendered = range(word_index[item.target_start], len(target))
+            stems = {
+                stem
+                for index in rendered
+                if target[index].start < (item.target_end or 0)
+                for stem in target[index].stems
+            }
+            # Any word of the name's spellings will do: a translation may order the
+            # words its own way ("North Carolina", "كارولينا الشمالية").
+            if every_word.isdisjoint(stems) and readings.isdisjoint(
+                _joined_stems(target, rendered[0], _last_word(target, item), target_lang)
+            ):
+                yield position, usual
+        first = last + 1
+
+
+def _last_word(target: Sequence[TargetWord], item: NameRendering) -> int:
+    return max(index for index, word in enumerate(target) if word.start < (item.target_end or 0))
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 _CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
