@@ -1910,8 +1910,9 @@ def _parts_off_native_spellings(
     names in the name, from the left), transliterated near enough to pass but not as
     the news writes that word of that name ("Amr Diab", "عمر دياب"; "Kais Saied", "كيس
     سعيد"): each part's place in renderings and the part's usual spelling."""
-    word_index = {word.start: index for index, word in enumerate(target)}
-    every_stem = {stem for word in target for stem in word.stems}
+    # Built on the first known name: most names are none.
+    word_index: dict[int, int] = {}
+    every_stem: set[str] = set()
     first = 0
     while first < len(tokens) - 1:
         for last in range(min(len(tokens), first + MAX_EXONYM_TOKENS) - 1, first, -1):
@@ -1924,6 +1925,9 @@ def _parts_off_native_spellings(
             first += 1
             continue
         word_starts = [start + match.start() for match in _NON_SPACE.finditer(source[start:end])]
+        if not word_index:
+            word_index = {word.start: index for index, word in enumerate(target)}
+            every_stem = {stem for word in target for stem in word.stems}
         for position, item in enumerate(renderings):
             if (
                 item.status != "ok"
