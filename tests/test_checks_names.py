@@ -36,8 +36,10 @@ def demo_name_findings() -> set[tuple[int, str, str, str]]:
 
 
 # Paragraph 3 drops SANA, 14 drops the UN and 21 drops "Druze": true omissions.
-# Paragraph 3 writes al-Shaibani, الشيباني in the Arabic news, as الشباني.
+# Paragraph 3 writes Asaad al-Shaibani, أسعد الشيباني in the Arabic news, as آساد
+# الشباني.
 EXPECTED_DEMO_FINDINGS = {
+    (3, "name_misspelled", "Asaad", "آساد"),
     (3, "name_misspelled", "Dermer", "ديمر"),
     (3, "name_missing", "SANA", ""),
     (3, "name_misspelled", "Shaibani", "الشباني"),
@@ -161,6 +163,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Pete Hegseth spoke.", "تحدث بيت هيغسيت.", {"name_misspelled:Hegseth"}),
         ("Pete Hegseth spoke.", "تحدث بيت هيغسيث.", set()),
         ("He read Naguib Mahfouz.", "قرأ نجيب محفوز.", {"name_misspelled:Mahfouz"}),
+        # Another vowel, or another ending, is a misspelling too; a vowel letter
+        # written or left out inside the name is a variant.
+        ("Elon Musk spoke.", "تحدث إيلون موسك.", {"name_misspelled:Musk"}),
+        ("Pep Guardiola spoke.", "تحدث بيب غوارديول.", {"name_misspelled:Guardiola"}),
+        ("Faith Kipyegon won.", "فازت فيث كيبييغون.", {"name_unusual:Kipyegon"}),
         # A name Arabic writes as its own word has one spelling, long vowels included;
         # so has each such word of a known full name.
         ("Ronaldo joined Al-Nassr.", "انضم رونالدو إلى الناصر.", {"name_misspelled:Nassr"}),
@@ -711,15 +718,27 @@ def test_finding_as_dict_is_json_ready() -> None:
 
 
 def test_an_unusual_spelling_of_a_news_name_suggests_the_usual_one() -> None:
-    pair = SegmentPair(1, "President Tebboune spoke.", "تحدث الرئيس تبوني.", "en", "ar")
+    pair = SegmentPair(1, "Jens Stoltenberg spoke.", "تحدث ينس ستولتينبيرغ.", "en", "ar")
     (finding,) = [finding for _, finding in run_checks([pair]) if finding.check_id == "names"]
     assert (finding.kind, finding.target_text, finding.suggestion, finding.severity) == (
         "name_unusual",
-        "تبوني",
-        "تبون",
+        "ستولتينبيرغ",
+        "ستولتنبرغ",
         "minor",
     )
-    assert finding.message == "The name “Tebboune” is usually written “تبون”, not “تبوني”."
+    assert finding.message == (
+        "The name “Stoltenberg” is usually written “ستولتنبرغ”, not “ستولتينبيرغ”."
+    )
+
+
+def test_a_misspelling_of_a_news_name_suggests_its_spelling() -> None:
+    pair = SegmentPair(1, "President Tebboune spoke.", "تحدث الرئيس تبوني.", "en", "ar")
+    (finding,) = [finding for _, finding in run_checks([pair]) if finding.check_id == "names"]
+    assert (finding.kind, finding.suggestion, finding.severity) == (
+        "name_misspelled",
+        "تبون",
+        "major",
+    )
 
 
 @pytest.mark.parametrize(

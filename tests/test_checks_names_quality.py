@@ -100,12 +100,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh7.en-ar.jsonl": {
         "name_missing": (1.0, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.96),
+        "name_misspelled": (0.96, 1.0),
     },
     "names-fresh8.en-ar.jsonl": {
-        "name_missing": (0.82, 0.9),
+        "name_missing": (0.85, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.84),
+        "name_misspelled": (0.96, 0.84),
     },
     "names-fresh9.en-ar.jsonl": {
         "name_missing": (0.91, 0.94),
@@ -114,7 +114,7 @@ STUDIED_SET_FLOORS = {
     },
     # Scored blind, not studied: what the check reached on them.
     "names-fresh10.en-ar.jsonl": {
-        "name_missing": (1.0, 0.93),
+        "name_missing": (1.0, 0.96),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.93, 0.93),
     },
@@ -130,35 +130,47 @@ STUDIED_SET_FLOORS = {
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.94, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.55),
+        "name_misspelled": (0.93, 0.77),
     },
     "names-fresh13.en-ar.jsonl": {
-        "name_missing": (0.85, 0.9),
+        "name_missing": (0.88, 0.9),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.91, 0.66),
+        "name_misspelled": (0.89, 0.78),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.52),
+        "name_misspelled": (1.0, 0.73),
     },
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.9, 0.55),
+        "name_misspelled": (0.91, 0.64),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
     # them either; their errors are not studied.
     "names-fresh16.en-ar.jsonl": {
-        "name_missing": (0.8, 0.96),
+        "name_missing": (0.82, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.86, 0.36),
+        "name_misspelled": (0.9, 0.55),
     },
     "names-fresh17.en-ar.jsonl": {
-        "name_missing": (0.79, 0.84),
+        "name_missing": (0.84, 0.87),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.85, 0.5),
+        "name_misspelled": (0.88, 0.63),
+    },
+    # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
+    # the vowel and Arab-name rules had been made on the sets before; not studied.
+    "names-fresh18.en-ar.jsonl": {
+        "name_missing": (0.74, 0.86),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.77, 0.55),
+    },
+    "names-fresh19.en-ar.jsonl": {
+        "name_missing": (0.75, 0.9),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.95, 0.58),
     },
 }
 
@@ -177,11 +189,11 @@ def test_quality_floors_on_studied_fresh_sets(set_name: str, kind: str) -> None:
 def test_unusual_spellings_may_be_scored_as_misspellings() -> None:
     record = {
         "id": 1,
-        "source": "President Tebboune spoke.",
-        "target": "تحدث الرئيس تبوني.",
+        "source": "Jens Stoltenberg spoke.",
+        "target": "تحدث ينس ستولتينبيرغ.",
         "source_lang": "en",
         "target_lang": "ar",
-        "names": {"Tebboune": "name_misspelled"},
+        "names": {"Stoltenberg": "name_misspelled"},
     }
     assert score_names([record])["name_misspelled"].recall == 0
     counted = score_names([record], {"name_unusual": "name_misspelled"})["name_misspelled"]

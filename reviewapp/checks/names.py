@@ -143,6 +143,10 @@ CURATED_NAME_TABLES = ("exonyms.json", "news_names.json")
 # spellings its news media use: not renderings to look for (a transliteration finds
 # them), but the spellings a near transliteration must be one of.
 ESTABLISHED_SPELLINGS_TABLE = "news_people.json"
+# A hand-written table of the words of Arab names (given names, family names, nisbas)
+# with their Arabic spellings: Arabic writes such a word one way, whoever bears it,
+# and no package holds the romanisations news agencies use.
+ARABIC_NAME_WORDS_TABLE = "arabic_name_words.json"
 
 
 @cache
@@ -319,6 +323,33 @@ def established_spellings(source_lang: str, target_lang: str) -> dict[str, Estab
     return spellings
 
 
+@cache
+def arabic_name_words(source_lang: str, target_lang: str) -> dict[str, EstablishedSpelling]:
+    """Case-folded romanised word of an Arab name -> its spellings in the target
+    language ("Rashad", رشاد; "Hassan", حسن or حسان), all written as the language's own
+    words (native): another near rendering is a misspelling, whoever bears the name."""
+    table = _json_table(ARABIC_NAME_WORDS_TABLE).get(source_lang, {}).get(target_lang, {})
+    return {
+        name.casefold(): EstablishedSpelling(_readings_of(forms), forms[0], True)
+        for name, forms in table.items()
+    }
+
+
+# Words only Arab names have: a name with one of them is an Arab's.
+_ARAB_NAME_PARTICLES = frozenset({"al", "bin", "ibn", "bint", "abu", "abou", "aboul", "ould"})
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_arab_name(name: str, arab_name_words: Mapping[str, EstablishedSpelling]) -> bool:
+    """Whether a name is an Arab's, as far as its words tell: one of Arab names'
+    particles, or two words of Arab names ("Hassan Rashad"; not "Sanae Takaichi", whose
+    given name is also a Moroccan one, سناء)."""
+    words = [word.casefold() for word in _NAME_WORD.findall(name)]
+    return not _ARAB_NAME_PARTICLES.isdisjoint(words) or (
+        sum(word in arab_name_words for word in words) >= 2
+    )
+
+
 # Letters that write vowels, or a consonant the news writes or leaves out at will
 # (the hamza), in a spelling of a name; and letters that one region's news writes for
 # another's: g as غ or, in Egypt, ج (سبيلبرغ, سبيلبرج); k as ك or, in Turkish and
@@ -345,18 +376,53 @@ def _is_native(spelling: str) -> bool:
 
 def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling) -> Status:
     """How a rendering near enough to pass, but by none of a name's established
-    spellings, differs from them: in its vowel letters or a regional letter only, a
-    variant the news does not use ("unusual": ستارمير for ستارمر), or in a consonant, a
-    misspelling the sound of the name forgave (محفوز for محفوظ, Mahfouz; هيغسيت for
-    هيغسيث, Hegseth). A name Arabic writes as its own word has one spelling, its long
-    vowels included: any other is a misspelling (حسان for حسن, Hassan; الناصر for النصر,
-    Al-Nassr)."""
+    spellings, differs from them: by a vowel letter written or left out inside the name
+    or a regional letter only, a variant the news does not use ("unusual": ستارمير for
+    ستارمر), or else a misspelling the sound of the name forgave (محفوز for محفوظ,
+    Mahfouz; هيغسيت for هيغسيث, Hegseth; موسك for ماسك, Musk). A name Arabic writes as its
+    own word has one spelling, its long vowels included: any other is a misspelling
+    (حسان for حسن, Hassan; الناصر for النصر, Al-Nassr)."""
     if established.native:
         return "misspelled"
-    established_consonants = {_consonant_letters(reading) for reading in established.readings}
-    if any(_consonant_letters(stem) in established_consonants for stem in stems):
+    if any(_vowel_variant(stem, reading) for stem in stems for reading in established.readings):
         return "unusual"
     return "misspelled"
+
+
+_VOWEL_CLASSES = str.maketrans({"ا": "a", "ة": "a", "ي": "i", "و": "u", "ء": ""})
+
+
+def _vowel_groups(reading: str) -> list[str]:
+    """The vowel letters before, between and after the consonant letters of a
+    spelling, as vowel classes ("ستارمير": "", "", "a", "", "i", "")."""
+    groups = [""]
+    previous = ""
+    for letter in reading:
+        vowel = letter.translate(_VOWEL_CLASSES)
+        if vowel != letter:
+            # A doubled letter is a y or w before the vowel ("كيبييغون", Kipyegon).
+            if not groups[-1].endswith(vowel):
+                groups[-1] += vowel
+        elif letter != previous:
+            groups.append("")
+            previous = letter
+    return groups
+
+
+def _vowel_variant(rendering: str, spelling: str) -> bool:
+    """Whether a rendering differs from a spelling only by writing or leaving out a
+    vowel letter inside the name (ستارمير for ستارمر, هسابيس for هاسابيس), as
+    transliterations of one name do; not by another vowel (موسك for ماسك, Musk), nor at
+    the end of the name (غوارديول for غوارديولا, Guardiola; بياسترو for بياستري, Piastri)."""
+    if _consonant_letters(rendering) != _consonant_letters(spelling):
+        return False
+    rendered, established = _vowel_groups(rendering), _vowel_groups(spelling)
+    if len(rendered) != len(established) or rendered[-1] != established[-1]:
+        return False
+    return all(
+        not first or not second or first == second
+        for first, second in zip(rendered[1:-1], established[1:-1], strict=True)
+    )
 
 
 # How many words a name's established spelling may have beyond either side of the words
@@ -1389,6 +1455,7 @@ def align_names(
     known = exonyms(source_lang, target_lang)
     established = established_spellings(source_lang, target_lang)
     native_words = established_native_words(source_lang, target_lang)
+    arab_name_words = arabic_name_words(source_lang, target_lang)
     months = month_names(source_lang, target_lang)
     glossary_spans = _glossary_spans(pair.source, context.glossary)
     vocabulary = name_words(source_lang)
@@ -1443,6 +1510,13 @@ def align_names(
             if not any(start <= token.start < end for start, end in glossary_spans)
         )
         doubtful_token = name.tokens[0] if name.first_is_doubtful else None
+        name_spellings = (
+            arab_name_words
+            if _is_arab_name(
+                pair.source[name.tokens[0].start : name.tokens[-1].end], arab_name_words
+            )
+            else {}
+        )
         # The target index after the last rendered part of this name: the next part
         # is most likely there, which decides between equally near misspellings.
         next_index: int | None = None
@@ -1751,7 +1825,7 @@ def align_names(
                     dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
                 )
                 transliterated[first_index] = (best[1], best[2])
-                spelling = established.get(folded)
+                spelling = established.get(folded) or name_spellings.get(folded)
                 status = (
                     _unestablished_status(
                         _joined_stems(target, best[1], best[2], target_lang), spelling
