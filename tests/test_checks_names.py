@@ -168,6 +168,26 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Elon Musk spoke.", "تحدث إيلون موسك.", {"name_misspelled:Musk"}),
         ("Pep Guardiola spoke.", "تحدث بيب غوارديول.", {"name_misspelled:Guardiola"}),
         ("Faith Kipyegon won.", "فازت فيث كيبييغون.", {"name_unusual:Kipyegon"}),
+        # A landmark's word Arabic translates, even last in the name, and ordinals.
+        ("The rover landed in Jezero Crater.", "هبطت المركبة في فوهة جيزيرو.", set()),
+        ("A ship sank near Second Thomas Shoal.", "غرقت سفينة قرب ضحلة توماس الثانية.", set()),
+        (
+            "Meta was fined under the Digital Markets Act.",
+            "غُرّمت ميتا بموجب قانون الأسواق الرقمية.",
+            set(),
+        ),
+        # A work's title, after a word that says it is one, translated in quotation
+        # marks; not a brand's name translated word by word.
+        (
+            "Paul Lynch's novel Prophet Song was translated.",
+            "تُرجمت رواية بول لينش «أغنية النبي».",
+            set(),
+        ),
+        (
+            "The fund Silver Lake invested.",
+            "استثمر صندوق البحيرة الفضية.",
+            {"name_missing:Silver", "name_missing:Lake"},
+        ),
         # A name Arabic writes as its own word has one spelling, long vowels included;
         # so has each such word of a known full name.
         ("Ronaldo joined Al-Nassr.", "انضم رونالدو إلى الناصر.", {"name_misspelled:Nassr"}),

@@ -98,6 +98,9 @@ class NameWords:
     # Literature", "جائزة نوبل للآداب"): what follows one belongs to the title or name.
     joining_words: frozenset[str]
     demonyms: dict[str, str]
+    # Words that introduce the title of a work ("the novel Prophet Song", "author of
+    # Petals of Blood"), which a translation renders in quotation marks.
+    work_words: frozenset[str]
     # Words of the names of institutions, fields and sports that are not generic words
     # ("Stock Exchange", "Oil", "Rights", "Science", "Golf"), with the Arabic words news
     # translates them by ("بورصة", "نفط", "حقوق", "علوم", "غولف"): a name part that is one
@@ -184,6 +187,7 @@ def name_words(language: str) -> NameWords:
         frozenset(table.get("title_words", ())),
         frozenset(table.get("joining_words", ())),
         table.get("demonyms", {}),
+        frozenset(table.get("work_words", ())),
         {
             word: tuple(renderings)
             for word, renderings in table.get("institution_words", {}).items()
@@ -1216,6 +1220,11 @@ def _in_surname_place(
         or index != len(tokens) - 1
         or _DATE_NUMBER.match(text, tokens[index].end)
         or tokens[index].text.casefold() in vocabulary.closing_words
+        # A landmark's word that Arabic translates ("Jezero Crater", "فوهة جيزيرو").
+        or (
+            tokens[index].text.casefold() in vocabulary.landmark_words
+            and tokens[index].text.casefold() in vocabulary.institution_words
+        )
     ):
         return False
     previous = tokens[index - 1].text
@@ -1963,6 +1972,27 @@ def align_names(
                 renderings.append(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
+        title = _quoted_title(pair, name.tokens, target, claimed, vocabulary)
+        if title is not None and all(
+            item.status != "ok"
+            or (
+                item.target_start is not None
+                and target[title[0]].start <= item.target_start < target[title[1]].end
+            )
+            for item in renderings[name_start:]
+        ):
+            # No part rendered but by the quoted words: the title translated.
+            for position in range(name_start, len(renderings)):
+                renderings[position] = dataclasses.replace(
+                    renderings[position],
+                    status="ok",
+                    target_start=target[title[0]].start,
+                    target_end=target[title[1]].end,
+                    target_text=pair.target[target[title[0]].start : target[title[1]].end],
+                    rendering="",
+                )
+            claimed.update(dict.fromkeys(range(title[0], title[1] + 1), key))
+            continue
         for position, usual in _parts_off_native_spellings(
             pair.source, tokens, renderings[name_start:], target, target_lang, native_words
         ):
@@ -1970,6 +2000,39 @@ def align_names(
                 renderings[name_start + position], status="misspelled", suggestion=usual
             )
     return renderings
+
+
+# Quotation marks around the title of a work, of any language's style.
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,80})[\"“”«»„]")
+# How many words before a title its work word may stand ("author of", "the novel").
+_WORK_WORD_REACH = 2
+
+
+def _quoted_title(
+    pair: SegmentPair,
+    tokens: Sequence[Word],
+    target: Sequence[TargetWord],
+    claimed: Mapping[int, str],
+    vocabulary: NameWords,
+) -> tuple[int, int] | None:
+    """For a name after a word that introduces a work ("the novel Prophet Song",
+    "رواية "أغنية النبي""; "author of Petals of Blood"), the first and last target word
+    of the first quoted words that render no other name; else None. A translated title
+    is a rendering, where a brand's name translated word by word ("Crystal Palace") is
+    not: the source word says which it is, and the quotes that the translator took it as
+    a title."""
+    before = _NAME_WORD.findall(pair.source[: tokens[0].start])[-_WORK_WORD_REACH:]
+    if vocabulary.work_words.isdisjoint(word.casefold() for word in before):
+        return None
+    for quote in _QUOTED.finditer(pair.target):
+        inside = [
+            index
+            for index, word in enumerate(target)
+            if quote.start(1) <= word.start and word.end <= quote.end(1)
+        ]
+        if inside and not any(index in claimed for index in inside):
+            return inside[0], inside[-1]
+    return None
 
 
 def _parts_off_native_spellings(
