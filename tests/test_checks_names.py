@@ -176,6 +176,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "غُرّمت ميتا بموجب قانون الأسواق الرقمية.",
             set(),
         ),
+        # A name of the news that Arabic translates, known from its spellings.
+        ("The probe landed in Inner Mongolia.", "هبط المسبار في منغوليا الداخلية.", set()),
+        ("The CDU won.", "فاز حزب الاتحاد الديمقراطي المسيحي.", set()),
         # A work's title, after a word that says it is one, translated in quotation
         # marks; not a brand's name translated word by word.
         (

@@ -237,6 +237,20 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         curated = _json_table(table).get(source_lang, {}).get(target_lang, {})
         for source_name, target_names in curated.items():
             renderings.setdefault(source_name.casefold(), set()).update(target_names)
+    # The names of the news of several words or letters none of whose spellings is a
+    # transliteration are translated names too (Inner Mongolia, منغوليا الداخلية; CDU,
+    # الاتحاد الديمقراطي المسيحي). A name of several words may be a transliteration
+    # further off than one word may ("Abdul Hamid Dbeibah", "عبد الحميد الدبيبة").
+    established = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {})
+    for source_name, target_names in established.get(target_lang, {}).items():
+        consonants = consonant_count(skeleton(source_name))
+        limit = max(_ok_limit(consonants), TRANSLITERATED_NAME_DISTANCE * consonants)
+        if (" " in source_name or is_acronym(source_name)) and not any(
+            skeleton_distance_within(name_skeleton, reading_skeleton(form), limit) <= limit
+            for form in target_names
+            for name_skeleton in name_skeletons(source_name)
+        ):
+            renderings.setdefault(source_name.casefold(), set()).update(target_names)
     vocabulary = name_words(source_lang)
     common_words = vocabulary.function_words | vocabulary.generic_words
     # Not a time zone's town named by a generic word (North Dakota's "Center", "سنتر"),
@@ -1169,6 +1183,11 @@ def _known_forms(
         return known[phrase], False
     translations = vocabulary.institution_words.get(phrase)
     return (translations, True) if translations else ((), False)
+
+
+# Per consonant: how far a spelling of a name of several words may be from the name
+# and still transliterate it.
+TRANSLITERATED_NAME_DISTANCE = 0.4
 
 
 def _written_by_sound(name: str, forms: Sequence[str]) -> bool:
