@@ -1524,6 +1524,17 @@ def align_names(
             suggestion,
         )
 
+    def near_status(folded: str, match: tuple[float, int, int, str]) -> Status:
+        """A near match is a misspelling, unless it writes a spelling the news uses for
+        the name: the sound of a name the news writes its own way may be far from its
+        spelling ("Pfizer", فايزر)."""
+        spelling = established.get(folded) or arab_name_words.get(folded)
+        if spelling and _has_established_spelling(
+            target, match[1], match[2], spelling.readings, target_lang
+        ):
+            return "ok"
+        return "misspelled"
+
     kept_in_latin = (
         frozenset() if target_is_latin else {word.text for word in target if word.is_latin}
     )
@@ -1889,7 +1900,9 @@ def align_names(
                 and not _starts_with_function_word(target, best)
             ):
                 renderings.append(
-                    rendering(first, last, "misspelled", best[1:3], best[3], suggestion)
+                    rendering(
+                        first, last, near_status(folded, best), best[1:3], best[3], suggestion
+                    )
                 )
             elif (
                 # A landmark's or an event's own word that is no common word (a
@@ -1919,7 +1932,12 @@ def align_names(
                 ):
                     renderings.append(
                         rendering(
-                            first, last, "misspelled", before_next[1:3], before_next[3], suggestion
+                            first,
+                            last,
+                            near_status(folded, before_next),
+                            before_next[1:3],
+                            before_next[3],
+                            suggestion,
                         )
                     )
                 elif compound := _compound_rendering(
