@@ -177,7 +177,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             set(),
         ),
         # A spelling the news uses is no misspelling, however far from the sound.
-        ("Pfizer sought approval.", "سعت فايزر إلى الحصول على موافقة.", set()),
+        ("Pfizer and BioNTech sought approval.", "طلبت فايزر وبيونتيك موافقة.", set()),
         # A name of the news that Arabic translates, known from its spellings.
         ("The probe landed in Inner Mongolia.", "هبط المسبار في منغوليا الداخلية.", set()),
         ("The CDU won.", "فاز حزب الاتحاد الديمقراطي المسيحي.", set()),
