@@ -178,6 +178,18 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         # A spelling the news uses is no misspelling, however far from the sound.
         ("Pfizer and BioNTech sought approval.", "طلبت فايزر وبيونتيك موافقة.", set()),
+        # A title's later words are a name of their own, rendered by the same quote.
+        (
+            "Ngugi wa Thiong'o, author of Petals of Blood, died.",
+            'توفي نغوغي وا تيونغو، مؤلف رواية "بتلات الدم".',
+            set(),
+        ),
+        # Words of names that Arabic translates: a channel, a stadium in Italian, a
+        # singer's trade; a people in its broken plural.
+        ("Al-Masirah TV said so.", "ذكرت ذلك قناة المسيرة.", set()),
+        ("They won at the Stadio Olimpico.", "فازوا على ملعب الأولمبيكو.", set()),
+        ("Singer Saad Lamjarred will perform.", "سيغني المغني سعد لمجرد.", set()),
+        ("He met Turkish officials.", "التقى مسؤولين أتراك.", set()),
         # A name of the news that Arabic translates, known from its spellings.
         ("The probe landed in Inner Mongolia.", "هبط المسبار في منغوليا الداخلية.", set()),
         ("The CDU won.", "فاز حزب الاتحاد الديمقراطي المسيحي.", set()),

@@ -1239,7 +1239,9 @@ def _in_surname_place(
         or index != len(tokens) - 1
         or _DATE_NUMBER.match(text, tokens[index].end)
         or tokens[index].text.casefold() in vocabulary.closing_words
-        # A landmark's word that Arabic translates ("Jezero Crater", "فوهة جيزيرو").
+        # Nor an acronym ("Al-Masirah TV"), nor a landmark's word that Arabic translates
+        # ("Jezero Crater", "فوهة جيزيرو").
+        or is_acronym(tokens[index].text)
         or (
             tokens[index].text.casefold() in vocabulary.landmark_words
             and tokens[index].text.casefold() in vocabulary.institution_words
@@ -1538,8 +1540,10 @@ def align_names(
     kept_in_latin = (
         frozenset() if target_is_latin else {word.text for word in target if word.is_latin}
     )
-    # The previous name: where it ends, and whether it is a landmark's or an event's.
+    # The previous name: where it ends, whether it is a landmark's or an event's, and
+    # the quoted title that renders it, if it is a work's.
     previous_end, previous_landmark = 0, False
+    previous_title: tuple[int, int] | None = None
     for name in extract_names(
         pair.source, source_lang, target_lang, known_capitalised, split.source, kept_in_latin
     ):
@@ -1563,11 +1567,13 @@ def align_names(
         # الاستقلال"; "Red Sea") is translated word by word as often as transliterated:
         # its other words are not missing for want of a transliteration. A company or
         # a person's is not ("Arm Holdings", "George Bush").
+        joined_to_previous = _joined(pair.source, previous_end, name.tokens[0].start, vocabulary)
         landmark = any(token.text.casefold() in vocabulary.landmark_words for token in tokens) or (
-            previous_landmark
-            and _joined(pair.source, previous_end, name.tokens[0].start, vocabulary)
+            previous_landmark and joined_to_previous
         )
-        previous_end, previous_landmark = name.tokens[-1].end, landmark
+        # A title's later words are a name of their own ("Petals of Blood").
+        continued_title = previous_title if joined_to_previous else None
+        previous_end, previous_landmark, previous_title = name.tokens[-1].end, landmark, None
         # Generic words passed over (they may be translated) and the target words of
         # the parts rendered by a transliteration, by index in tokens.
         generic_parts: list[int] = []
@@ -2009,7 +2015,7 @@ def align_names(
                 renderings.append(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
-        title = _quoted_title(pair, name.tokens, target, claimed, vocabulary)
+        title = continued_title or _quoted_title(pair, name.tokens, target, claimed, vocabulary)
         if title is not None and all(
             item.status != "ok"
             or (
@@ -2029,6 +2035,7 @@ def align_names(
                     rendering="",
                 )
             claimed.update(dict.fromkeys(range(title[0], title[1] + 1), key))
+            previous_title = title
             continue
         for position, usual in _parts_off_native_spellings(
             pair.source, tokens, renderings[name_start:], target, target_lang, native_words
