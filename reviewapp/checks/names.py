@@ -62,7 +62,7 @@ SENTENCE_END = (".", "!", "?", ":", "\n")
 OPENING_MARKS = " \t\"'“‘«(["
 # Arabic letters a transliteration may end with where the exonym has none, or the
 # reverse ("سوريا" / "السوري"); stripped before prefix matching.
-_FINAL_CONSONANT_LETTER_CLASSES = "اةىهي"
+_FINAL_VOWEL_LETTERS = "اةىهي"
 # The most capitalised words a curated name has, function words apart ("Washington
 # Institute for Near East Policy": five).
 MAX_EXONYM_TOKENS = 6
@@ -569,7 +569,7 @@ def _form_words(form: str, target_lang: str) -> tuple[_FormWord, ...]:
         core = normalise_for_matching(word.text)
         if core.startswith("ال") and len(core) > 4:
             core = core[2:]
-        trimmed = core.rstrip(_FINAL_CONSONANT_LETTER_CLASSES)
+        trimmed = core.rstrip(_FINAL_VOWEL_LETTERS)
         if len(trimmed) >= 3:
             result.append(_FormWord(trimmed, True))
         else:
@@ -2131,17 +2131,12 @@ def _parts_off_native_spellings(
                 or not readings.isdisjoint(every_stem)
             ):
                 continue
-            rendered = range(word_index[item.target_start], len(target))
-            stems = {
-                stem
-                for index in rendered
-                if target[index].start < (item.target_end or 0)
-                for stem in target[index].stems
-            }
+            first_word, last_word = word_index[item.target_start], _last_word(target, item)
+            stems = {stem for word in target[first_word : last_word + 1] for stem in word.stems}
             # Any word of the name's spellings will do: a translation may order the
             # words its own way ("North Carolina", "كارولينا الشمالية").
             if every_word.isdisjoint(stems) and readings.isdisjoint(
-                _joined_stems(target, rendered[0], _last_word(target, item), target_lang)
+                _joined_stems(target, first_word, last_word, target_lang)
             ):
                 yield position, usual
         first = last + 1
