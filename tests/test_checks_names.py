@@ -176,6 +176,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "غُرّمت ميتا بموجب قانون الأسواق الرقمية.",
             set(),
         ),
+        # Only spellings that sound like the name judge its transliterations: not a
+        # translation the news also uses.
+        ("He studied at Caltech.", "درس في كالتك.", set()),
         # A spelling the news uses is no misspelling, however far from the sound.
         ("Pfizer and BioNTech sought approval.", "طلبت فايزر وبيونتيك موافقة.", set()),
         # A title's later words are a name of their own, rendered by the same quote.

@@ -85,7 +85,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh4.en-ar.jsonl": {
         "name_missing": (1.0, 0.84),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 1.0),
+        "name_misspelled": (0.93, 1.0),
     },
     "names-fresh5.en-ar.jsonl": {
         "name_missing": (1.0, 0.95),
@@ -110,7 +110,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh9.en-ar.jsonl": {
         "name_missing": (0.91, 0.94),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.9),
+        "name_misspelled": (0.96, 0.93),
     },
     # Scored blind, not studied: what the check reached on them.
     "names-fresh10.en-ar.jsonl": {
@@ -130,22 +130,22 @@ STUDIED_SET_FLOORS = {
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.94, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.77),
+        "name_misspelled": (0.93, 0.75),
     },
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.92, 0.78),
+        "name_misspelled": (0.93, 0.81),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.94, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.73),
+        "name_misspelled": (1.0, 0.76),
     },
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.91, 0.64),
+        "name_misspelled": (0.88, 0.67),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -153,24 +153,37 @@ STUDIED_SET_FLOORS = {
     "names-fresh16.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.95, 0.55),
+        "name_misspelled": (0.91, 0.58),
     },
     "names-fresh17.en-ar.jsonl": {
         "name_missing": (0.9, 0.87),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.88, 0.63),
+        "name_misspelled": (0.92, 0.63),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
     "names-fresh18.en-ar.jsonl": {
         "name_missing": (0.83, 0.86),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.55),
+        "name_misspelled": (0.85, 0.63),
     },
     "names-fresh19.en-ar.jsonl": {
-        "name_missing": (0.96, 0.9),
+        "name_missing": (1.0, 0.9),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (1.0, 0.58),
+    },
+    # Scored blind when committed (misspelled 0.826 / 0.559 and 0.867 / 0.765), then
+    # after the third pass of the established spellings, whose writer did not see
+    # them either.
+    "names-fresh20.en-ar.jsonl": {
+        "name_missing": (0.73, 0.87),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.86, 0.58),
+    },
+    "names-fresh21.en-ar.jsonl": {
+        "name_missing": (0.82, 0.84),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.87, 0.79),
     },
 }
 

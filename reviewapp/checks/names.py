@@ -328,7 +328,12 @@ def established_spellings(source_lang: str, target_lang: str) -> dict[str, Estab
     too, as target words are."""
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
     spellings: dict[str, EstablishedSpelling] = {}
-    for name, forms in table.items():
+    for name, all_forms in table.items():
+        # Only spellings that sound like the name judge a transliteration of it: not a
+        # translation ("Caltech", معهد كاليفورنيا للتكنولوجيا), nor a slip of the table.
+        forms = [form for form in all_forms if _sounds_like(name, form)]
+        if not forms:
+            continue
         readings = _readings_of(forms)
         native = any(map(_is_native, forms))
         folded = name.casefold()
@@ -339,6 +344,20 @@ def established_spellings(source_lang: str, target_lang: str) -> dict[str, Estab
                 readings=known.readings | readings, native=known.native or native
             )
     return spellings
+
+
+def _sounds_like(name: str, spelling: str) -> bool:
+    """Whether a spelling is a transliteration of a name, near or far (within the
+    distance of a misspelling), with or without the Arabic article."""
+    limit = _near_limit(consonant_count(skeleton(name)))
+    readings = {reading_skeleton(spelling)}
+    if spelling.startswith("ال"):
+        readings.add(reading_skeleton(spelling[2:]))
+    return any(
+        skeleton_distance_within(name_skeleton, reading, limit) <= limit
+        for name_skeleton in name_skeletons(name)
+        for reading in readings
+    )
 
 
 @cache
