@@ -1563,6 +1563,8 @@ def align_names(
     # the quoted title that renders it, if it is a work's.
     previous_end, previous_landmark = 0, False
     previous_title: tuple[int, int] | None = None
+    # Quoted words of the target: a work's title, if a name is one.
+    quotes = list(_QUOTED.finditer(pair.target))
     for name in extract_names(
         pair.source, source_lang, target_lang, known_capitalised, split.source, kept_in_latin
     ):
@@ -2034,7 +2036,11 @@ def align_names(
                 renderings.append(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
-        title = continued_title or _quoted_title(pair, name.tokens, target, claimed, vocabulary)
+        title = continued_title or (
+            _quoted_title(pair.source, name.tokens, quotes, target, claimed, vocabulary)
+            if quotes
+            else None
+        )
         if title is not None and all(
             item.status != "ok"
             or (
@@ -2056,8 +2062,12 @@ def align_names(
             claimed.update(dict.fromkeys(range(title[0], title[1] + 1), key))
             previous_title = title
             continue
-        for position, usual in _parts_off_native_spellings(
-            pair.source, tokens, renderings[name_start:], target, target_lang, native_words
+        for position, usual in (
+            _parts_off_native_spellings(
+                pair.source, tokens, renderings[name_start:], target, target_lang, native_words
+            )
+            if len(tokens) > 1
+            else ()
         ):
             renderings[name_start + position] = dataclasses.replace(
                 renderings[name_start + position], status="misspelled", suggestion=usual
@@ -2072,8 +2082,9 @@ _WORK_WORD_REACH = 2
 
 
 def _quoted_title(
-    pair: SegmentPair,
+    source: str,
     tokens: Sequence[Word],
+    quotes: Sequence[re.Match[str]],
     target: Sequence[TargetWord],
     claimed: Mapping[int, str],
     vocabulary: NameWords,
@@ -2084,10 +2095,10 @@ def _quoted_title(
     is a rendering, where a brand's name translated word by word ("Crystal Palace") is
     not: the source word says which it is, and the quotes that the translator took it as
     a title."""
-    before = _NAME_WORD.findall(pair.source[: tokens[0].start])[-_WORK_WORD_REACH:]
+    before = _NAME_WORD.findall(source[: tokens[0].start])[-_WORK_WORD_REACH:]
     if vocabulary.work_words.isdisjoint(word.casefold() for word in before):
         return None
-    for quote in _QUOTED.finditer(pair.target):
+    for quote in quotes:
         inside = [
             index
             for index, word in enumerate(target)
@@ -2269,8 +2280,11 @@ def _align_every_pair(
         or threading.active_count() > 1
     ):
         return [align_names(pair, context, known_capitalised) for pair in pairs]
-    size = -(-len(pairs) // (processes * SLICES_PER_PROCESS))
-    slices = [(start, min(start + size, len(pairs))) for start in range(0, len(pairs), size)]
+    # The first pair is aligned here, before forking, so that the forked processes
+    # inherit the tables and word lists it loads rather than each loading its own.
+    first = align_names(pairs[0], context, known_capitalised)
+    size = -(-(len(pairs) - 1) // (processes * SLICES_PER_PROCESS))
+    slices = [(start, min(start + size, len(pairs))) for start in range(1, len(pairs), size)]
     _forked_alignment_inputs = (pairs, context, known_capitalised)
     try:
         pool = multiprocessing.get_context("fork").Pool(processes)
@@ -2284,7 +2298,7 @@ def _align_every_pair(
             pool.join()
     finally:
         _forked_alignment_inputs = None
-    return [renderings for part in aligned for renderings in part]
+    return [first, *(renderings for part in aligned for renderings in part)]
 
 
 def _align_slice(bounds: tuple[int, int]) -> list[list[NameRendering]]:
