@@ -193,6 +193,10 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("They won at the Stadio Olimpico.", "فازوا على ملعب الأولمبيكو.", set()),
         ("Singer Saad Lamjarred will perform.", "سيغني المغني سعد لمجرد.", set()),
         ("He met Turkish officials.", "التقى مسؤولين أتراك.", set()),
+        # A country in -stan takes its adjective from the name without -stan; "عبد" and
+        # the next word may be written joined or apart.
+        ("Afghanistan's Rashid Khan won.", "فاز الأفغاني راشد خان.", set()),
+        ("She studied at KAUST.", "درست في جامعة الملك عبد الله للعلوم والتقنية.", set()),
         # A name of the news that Arabic translates, known from its spellings.
         ("The probe landed in Inner Mongolia.", "هبط المسبار في منغوليا الداخلية.", set()),
         ("The CDU won.", "فاز حزب الاتحاد الديمقراطي المسيحي.", set()),

@@ -236,7 +236,9 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     for table in CURATED_NAME_TABLES:
         curated = _json_table(table).get(source_lang, {}).get(target_lang, {})
         for source_name, target_names in curated.items():
-            renderings.setdefault(source_name.casefold(), set()).update(target_names)
+            renderings.setdefault(source_name.casefold(), set()).update(
+                _with_abd_spaced_both_ways(target_names)
+            )
     # The names of the news of several words or letters none of whose spellings is a
     # transliteration are translated names too (Inner Mongolia, منغوليا الداخلية; CDU,
     # الاتحاد الديمقراطي المسيحي). A name of several words may be a transliteration
@@ -250,7 +252,9 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
             for form in target_names
             for name_skeleton in name_skeletons(source_name)
         ):
-            renderings.setdefault(source_name.casefold(), set()).update(target_names)
+            renderings.setdefault(source_name.casefold(), set()).update(
+                _with_abd_spaced_both_ways(target_names)
+            )
     vocabulary = name_words(source_lang)
     common_words = vocabulary.function_words | vocabulary.generic_words
     # Not a time zone's town named by a generic word (North Dakota's "Center", "سنتر"),
@@ -271,6 +275,13 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     for code, demonym in _demonyms_in_n(source_locale.territories).items():
         if code in territory_renderings and demonym not in renderings:
             renderings[demonym] = set(territory_renderings[code])
+    # A country in -stan, like its people, takes its adjective from the name without
+    # -stan ("Afghanistan's Rashid Khan", "الأفغاني راشد خان").
+    for name, forms in list(renderings.items()):
+        if name.endswith("stan"):
+            forms.update(
+                form.removesuffix(_STAN) + "ي" for form in list(forms) if form.endswith(_STAN)
+            )
     for demonym, country in vocabulary.demonyms.items():
         country_renderings = renderings.get(country.casefold())
         if country_renderings:
@@ -286,6 +297,19 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
                     if form.endswith(_STAN)
                 )
     return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
+
+
+# "عبد" and the name after it, which the news writes joined or apart ("عبدالله", "عبد
+# الله").
+_ABD = re.compile(r"عبد ?(?=ال)")
+
+
+def _with_abd_spaced_both_ways(forms: Iterable[str]) -> set[str]:
+    return {
+        variant
+        for form in forms
+        for variant in (form, _ABD.sub("عبد", form), _ABD.sub("عبد ", form))
+    }
 
 
 def _demonyms_in_n(territories: Mapping[str, str]) -> dict[str, str]:
