@@ -218,6 +218,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Amr Diab will sing.", "سيغني عمر دياب.", {"name_misspelled:Amr"}),
         ("Amr Diab will sing.", "سيغني عمرو دياب.", set()),
         ("President Kais Saied spoke.", "تحدث الرئيس كيس سعيد.", {"name_misspelled:Kais"}),
+        (
+            "Mohammed Shia al-Sudani spoke.",
+            "تحدث محمد شيعة السوداني.",
+            {"name_misspelled:Shia"},
+        ),
         # Not the words of a translated name, nor a word the part wrongly matched.
         ("Rain fell in North Carolina.", "هطلت الأمطار في ولاية نورث كارولينا.", set()),
         (

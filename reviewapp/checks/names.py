@@ -2142,9 +2142,10 @@ def _parts_off_native_spellings(
     native_words: dict[str, NativeWords],
 ) -> Iterator[tuple[int, str]]:
     """Parts of a known full name that Arabic writes as its own words (the longest such
-    names in the name, from the left), transliterated near enough to pass but not as
-    the news writes that word of that name ("Amr Diab", "عمر دياب"; "Kais Saied", "كيس
-    سعيد"): each part's place in renderings and the part's usual spelling."""
+    names in the name, from the left), rendered by a near transliteration or by a word
+    the part also names, but not as the news writes that word of that name ("Amr Diab",
+    "عمر دياب"; "Kais Saied", "كيس سعيد"; "Mohammed Shia al-Sudani", "محمد شيعة
+    السوداني"): each part's place in renderings and the part's usual spelling."""
     # Built on the first known name: most names are none.
     word_index: dict[int, int] = {}
     every_stem: set[str] = set()
@@ -2166,7 +2167,6 @@ def _parts_off_native_spellings(
         for position, item in enumerate(renderings):
             if (
                 item.status != "ok"
-                or not item.rendering
                 or not start <= item.source_start < end
                 or item.target_start not in word_index
             ):
