@@ -197,6 +197,20 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # the next word may be written joined or apart.
         ("Afghanistan's Rashid Khan won.", "فاز الأفغاني راشد خان.", set()),
         ("She studied at KAUST.", "درست في جامعة الملك عبد الله للعلوم والتقنية.", set()),
+        # A brand written with an inner capital is a name too; a French or Spanish
+        # institution word is translated.
+        (
+            "Flights resumed, while easyJet added routes.",
+            "استؤنفت الرحلات، فيما أضافت easyJet خطوطاً.",
+            {"name_latin:easyJet"},
+        ),
+        (
+            "The ambassador left, Agence France-Presse reported.",
+            "غادر السفير، حسبما أفادت وكالة فرانس برس.",
+            set(),
+        ),
+        # A name Arabic ends with ة is written its one way.
+        ("Storm Daniel flooded Derna.", "أغرقت العاصفة دانيال دارنا.", {"name_misspelled:Derna"}),
         # A name of the news that Arabic translates, known from its spellings.
         ("The probe landed in Inner Mongolia.", "هبط المسبار في منغوليا الداخلية.", set()),
         ("The CDU won.", "فاز حزب الاتحاد الديمقراطي المسيحي.", set()),

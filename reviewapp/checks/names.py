@@ -427,12 +427,17 @@ def _consonant_letters(reading: str) -> str:
 
 # Letters Arabic writes only in words of its own (and of Persian and Turkish, which took
 # them with those words): a transliteration of a foreign name has none of them, nor the
-# article with a plain alif ("ألكاراز", Alcaraz, has a hamza).
+# article with a plain alif ("ألكاراز", Alcaraz, has a hamza), nor the feminine ending ة
+# of Arabic words and of the old Arabic names of places (درنة, Derna; برشلونة).
 _NATIVE_LETTERS = frozenset("عحصضطظذق")
 
 
 def _is_native(spelling: str) -> bool:
-    return spelling.startswith("ال") or not _NATIVE_LETTERS.isdisjoint(spelling)
+    return (
+        spelling.startswith("ال")
+        or spelling.endswith("ة")
+        or not _NATIVE_LETTERS.isdisjoint(spelling)
+    )
 
 
 def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling) -> Status:
@@ -669,7 +674,12 @@ def _is_sentence_initial(text: str, start: int) -> bool:
 
 
 def _is_capitalised(word: Word) -> bool:
-    return word.text[0].isupper() and len(word.text) > 1
+    """A capital first, or after a small letter inside the word, as brands write it
+    ("easyJet", "iPhone")."""
+    text = word.text
+    return len(text) > 1 and (
+        text[0].isupper() or (text[0].islower() and any(map(str.isupper, text[1:])))
+    )
 
 
 def extract_names(
