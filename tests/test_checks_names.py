@@ -211,6 +211,8 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         # A name Arabic ends with ة is written its one way.
         ("Storm Daniel flooded Derna.", "أغرقت العاصفة دانيال دارنا.", {"name_misspelled:Derna"}),
+        ("Karim Benzema scored.", "سجل كريم بنزيما.", {"name_unusual:Benzema"}),
+        ("The firm 23andMe was sold.", "بيعت شركة 23andMe.", set()),
         # A name of the news that Arabic translates, known from its spellings.
         ("The probe landed in Inner Mongolia.", "هبط المسبار في منغوليا الداخلية.", set()),
         ("The CDU won.", "فاز حزب الاتحاد الديمقراطي المسيحي.", set()),

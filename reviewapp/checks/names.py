@@ -449,12 +449,17 @@ def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling
     own word has one spelling, its long vowels included: any other is a misspelling
     (حسان for حسن, Hassan; الناصر for النصر, Al-Nassr)."""
     if established.native:
-        return "misspelled"
+        # Only the final ة may be written ه or ا (درنه, بنزيما).
+        final_a = {_FINAL_A.sub("ة", reading) for reading in established.readings}
+        return (
+            "unusual" if any(_FINAL_A.sub("ة", stem) in final_a for stem in stems) else "misspelled"
+        )
     if any(_vowel_variant(stem, reading) for stem in stems for reading in established.readings):
         return "unusual"
     return "misspelled"
 
 
+_FINAL_A = re.compile("[اةه]$")
 _VOWEL_CLASSES = str.maketrans({"ا": "a", "ة": "a", "ي": "i", "و": "u", "ء": ""})
 
 
@@ -673,12 +678,17 @@ def _is_sentence_initial(text: str, start: int) -> bool:
     return not before or text[before - 1] in SENTENCE_END
 
 
-def _is_capitalised(word: Word) -> bool:
-    """A capital first, or after a small letter inside the word, as brands write it
-    ("easyJet", "iPhone")."""
-    text = word.text
-    return len(text) > 1 and (
-        text[0].isupper() or (text[0].islower() and any(map(str.isupper, text[1:])))
+def _is_capitalised(word: Word, text: str) -> bool:
+    """A capital first, or after a small letter inside a word of its own, as brands
+    write it ("easyJet", "iPhone"; not the end of "23andMe")."""
+    spelling = word.text
+    return len(spelling) > 1 and (
+        spelling[0].isupper()
+        or (
+            spelling[0].islower()
+            and any(map(str.isupper, spelling[1:]))
+            and (word.start == 0 or not text[word.start - 1].isalnum())
+        )
     )
 
 
@@ -755,16 +765,16 @@ def extract_names(
         return (
             after + 1 < len(tokens)
             and tokens[after].text.casefold() in vocabulary.coordinators
-            and _is_capitalised(tokens[after + 1])
+            and _is_capitalised(tokens[after + 1], text)
         )
 
     hyphen_only_particles = _hyphen_only_particles(source_lang)
     for index, token in enumerate(tokens):
         joined = bool(run) and text[run[-1].end : token.start] in (" ", "-")
-        if _is_capitalised(token) or (
+        if _is_capitalised(token, text) or (
             (folded := token.text.casefold()) in vocabulary.particles
             and index + 1 < len(tokens)
-            and _is_capitalised(tokens[index + 1])
+            and _is_capitalised(tokens[index + 1], text)
             and text[token.end : tokens[index + 1].start]
             in (("-",) if folded in hyphen_only_particles else (" ", "-"))
         ):
@@ -818,7 +828,7 @@ def capitalised_mid_sentence(texts: Iterable[tuple[str, Sequence[Word]]]) -> fro
         word.text
         for text, text_words in texts
         for word in text_words
-        if _is_capitalised(word) and not _is_sentence_initial(text, word.start)
+        if _is_capitalised(word, text) and not _is_sentence_initial(text, word.start)
     )
 
 
