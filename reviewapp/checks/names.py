@@ -275,27 +275,20 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     for code, demonym in _demonyms_in_n(source_locale.territories).items():
         if code in territory_renderings and demonym not in renderings:
             renderings[demonym] = set(territory_renderings[code])
-    # A country in -stan, like its people, takes its adjective from the name without
-    # -stan ("Afghanistan's Rashid Khan", "الأفغاني راشد خان").
-    for name, forms in list(renderings.items()):
-        if name.endswith("stan"):
+    # A land in -stan whose people's name has no -stan takes its adjective from that
+    # name, in Arabic as in English ("Afghan", "أفغاني"; "Afghanistan's Rashid Khan",
+    # "الأفغاني راشد خان"), unlike "Pakistani", "باكستاني", which prefix matching finds;
+    # its people's name takes the land's renderings below.
+    for demonym, country in vocabulary.demonyms.items():
+        if country.endswith("stan") and "stan" not in demonym:
+            forms = renderings.get(country.casefold(), set())
             forms.update(
                 form.removesuffix(_STAN) + "ي" for form in list(forms) if form.endswith(_STAN)
             )
     for demonym, country in vocabulary.demonyms.items():
         country_renderings = renderings.get(country.casefold())
         if country_renderings:
-            forms = renderings.setdefault(demonym.casefold(), set())
-            forms.update(country_renderings)
-            # A people of a land in -stan takes its adjective from the people's name,
-            # in Arabic as in English ("Afghan", "أفغاني"; "Uzbek", "أوزبكي"), unlike
-            # the country's ("Pakistani", "باكستاني"), which prefix matching finds.
-            if country.endswith("stan") and "stan" not in demonym:
-                forms.update(
-                    form.removesuffix(_STAN) + "ي"
-                    for form in country_renderings
-                    if form.endswith(_STAN)
-                )
+            renderings.setdefault(demonym.casefold(), set()).update(country_renderings)
     return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
 
 
