@@ -317,7 +317,12 @@ def _merged_classes(classes: str) -> str:
     # Arabic spells English "j" and "ch" with two letters (دج, تش), and so do other
     # languages' Latin spellings (Polish "dzh" after respelling, "Andrzej").
     joined = classes.replace("dj", "j").replace("tS", "S")
-    return _DOUBLED_LETTERS.sub(r"\1", joined).replace(_SEPARATOR, "")
+    return collapse_doubled_letters(joined).replace(_SEPARATOR, "")
+
+
+def collapse_doubled_letters(text: str) -> str:
+    """The text with each run of one letter written once ("ss" as "s")."""
+    return _DOUBLED_LETTERS.sub(r"\1", text)
 
 
 def joined_skeleton(first: str, following: Sequence[str]) -> str:

@@ -43,11 +43,11 @@ from reviewapp.checks.text import (
 from reviewapp.transliteration import (
     VOWEL_INDEL_COST,
     WEAK_CONSONANT_INDEL_COST,
+    collapse_doubled_letters,
     consonant_count,
     distance_table,
     joined_skeleton,
     lined_up_after_first,
-    name_distance,
     name_skeletons,
     normalise_for_matching,
     reading_skeleton,
@@ -248,9 +248,7 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         consonants = consonant_count(skeleton(source_name))
         limit = max(_ok_limit(consonants), TRANSLITERATED_NAME_DISTANCE * consonants)
         if (" " in source_name or is_acronym(source_name)) and not any(
-            skeleton_distance_within(name_skeleton, reading_skeleton(form), limit) <= limit
-            for form in target_names
-            for name_skeleton in name_skeletons(source_name)
+            _transliterates(source_name, form, limit) for form in target_names
         ):
             renderings.setdefault(source_name.casefold(), set()).update(
                 _with_abd_spaced_both_ways(target_names)
@@ -367,13 +365,18 @@ def _sounds_like(name: str, spelling: str) -> bool:
     """Whether a spelling is a transliteration of a name, near or far (within the
     distance of a misspelling), with or without the Arabic article."""
     limit = _near_limit(consonant_count(skeleton(name)))
-    readings = {reading_skeleton(spelling)}
-    if spelling.startswith("ال"):
-        readings.add(reading_skeleton(spelling[2:]))
+    return _transliterates(name, spelling, limit) or (
+        spelling.startswith("ال") and _transliterates(name, spelling[2:], limit)
+    )
+
+
+def _transliterates(name: str, spelling: str, limit: float) -> bool:
+    """Whether a spelling is within limit of a name under one of its spelling
+    conventions."""
+    reading = reading_skeleton(spelling)
     return any(
         skeleton_distance_within(name_skeleton, reading, limit) <= limit
         for name_skeleton in name_skeletons(name)
-        for reading in readings
     )
 
 
@@ -411,11 +414,10 @@ def _is_arab_name(name: str, arab_name_words: Mapping[str, EstablishedSpelling])
 _CONSONANT_LETTER_CLASSES = str.maketrans(
     {**dict.fromkeys("اويةء", ""), "ج": "غ", "ق": "ك", "ث": "ز"}
 )
-_DOUBLED_LETTER = re.compile(r"(.)\1+")
 
 
 def _consonant_letters(reading: str) -> str:
-    return _DOUBLED_LETTER.sub(r"\1", reading.translate(_CONSONANT_LETTER_CLASSES))
+    return collapse_doubled_letters(reading.translate(_CONSONANT_LETTER_CLASSES))
 
 
 # Letters Arabic writes only in words of its own (and of Persian and Turkish, which took
@@ -1249,7 +1251,7 @@ TRANSLITERATED_NAME_DISTANCE = 0.4
 def _written_by_sound(name: str, forms: Sequence[str]) -> bool:
     """Whether every known Arabic name of a name is a transliteration of it."""
     limit = _ok_limit(consonant_count(skeleton(name)))
-    return bool(forms) and all(name_distance(name, form) <= limit for form in forms)
+    return bool(forms) and all(_transliterates(name, form, limit) for form in forms)
 
 
 def _unit_candidates(
@@ -2192,7 +2194,7 @@ def _parts_off_native_spellings(
             if (
                 # A word of the spelling that does not sound like the part is no
                 # transliteration of it, but a word of a translated name.
-                name_distance(part, usual) > _ok_limit(consonant_count(skeleton(part)))
+                not _transliterates(part, usual, _ok_limit(consonant_count(skeleton(part))))
                 # The news's spelling elsewhere in the target is the rendering, and the
                 # near word the part matched is another ("Ali", "الأعلى ... علي").
                 or not readings.isdisjoint(every_stem)
