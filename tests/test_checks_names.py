@@ -748,6 +748,34 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("The NBA suspended the season.", "علق الدوري الأمريكي لكرة السلة الموسم.", set()),
         ("The NBA suspended the season.", "علق الموسم.", {"name_missing:NBA"}),
         ("Scientists returned from the Antarctic.", "عاد العلماء من القطب الجنوبي.", set()),
+        # A name of the news written by its sound, with a landmark's word translated.
+        ("River Plate beat Boca Juniors.", "فاز ريفر بليت على بوكا جونيورز.", set()),
+        (
+            "River Plate beat Boca Juniors.",
+            "فاز نهر الفضة على بوكا جونيورز.",
+            {"name_missing:River", "name_missing:Plate"},
+        ),
+        # A paper's name whose Arabic spelling follows its sound, not its letters.
+        (
+            "The Financial Times reported the deal.",
+            "ذكرت صحيفة الأوقات المالية الصفقة.",
+            {"name_missing:Financial", "name_missing:Times"},
+        ),
+        ("The Financial Times reported the deal.", "ذكرت صحيفة فايننشال تايمز الصفقة.", set()),
+        # A capital inside a word opening the sentence says it is a name.
+        (
+            "SoftBank invested $1 billion.",
+            "استثمر البنك الناعم مليار دولار.",
+            {"name_missing:SoftBank"},
+        ),
+        ("SoftBank invested $1 billion.", "استثمرت سوفت بنك مليار دولار.", set()),
+        # An Arabic preposition renders a name only spelled exactly as it.
+        (
+            "Mason Mount returned from injury.",
+            "عاد ماسون الجبل من الإصابة.",
+            {"name_missing:Mount"},
+        ),
+        ("The probe landed on the Moon.", "هبط المسبار على القمر.", set()),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

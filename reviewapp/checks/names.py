@@ -241,12 +241,10 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
             )
     # The names of the news of several words or letters none of whose spellings is a
     # transliteration are translated names too (Inner Mongolia, منغوليا الداخلية; CDU,
-    # الاتحاد الديمقراطي المسيحي). A name of several words may be a transliteration
-    # further off than one word may ("Abdul Hamid Dbeibah", "عبد الحميد الدبيبة").
+    # الاتحاد الديمقراطي المسيحي).
     established = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {})
     for source_name, target_names in established.get(target_lang, {}).items():
-        consonants = consonant_count(skeleton(source_name))
-        limit = max(_ok_limit(consonants), TRANSLITERATED_NAME_DISTANCE * consonants)
+        limit = _transliterated_name_limit(source_name)
         if (" " in source_name or is_acronym(source_name)) and not any(
             _transliterates(source_name, form, limit) for form in target_names
         ):
@@ -255,6 +253,23 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
             )
     vocabulary = name_words(source_lang)
     common_words = vocabulary.function_words | vocabulary.generic_words
+    # A name of the news that Arabic writes by its sound, with a landmark's word that a
+    # translation may translate ("River Plate", "ريفر بليت", not "نهر الفضة"; "Crystal
+    # Palace"): known, so that such a word translated is missing rather than excused as
+    # a landmark's.
+    # Not a name with a title ("Sheikh Tamim"), which goes untranslated, nor one with an
+    # institution's word, which news translates as often ("LIV Golf", "بطولة LIV للغولف").
+    untranslated = vocabulary.title_words | vocabulary.institution_words.keys()
+    for source_name, target_names in established.get(target_lang, {}).items():
+        folded = source_name.casefold()
+        parts = folded.split()
+        if (
+            len(parts) > 1
+            and folded not in renderings
+            and not untranslated.intersection(parts)
+            and vocabulary.landmark_words.intersection(parts)
+        ):
+            renderings[folded] = set(_with_abd_spaced_both_ways(target_names))
     # Not a time zone's town named by a generic word (North Dakota's "Center", "سنتر"),
     # which would make the word's translation in any name a missing transliteration.
     for city, forms in city_renderings.items():
@@ -730,6 +745,9 @@ def extract_names(
                 and sentence_initial
                 and not (
                     is_acronym(first.text)
+                    # A capital inside the word is a brand's or a name's ("SoftBank",
+                    # "McLaren"), wherever the word stands.
+                    or any(map(str.isupper, first.text[1:]))
                     or folded_first in known
                     or first.text in known_capitalised
                     or first.text in kept_in_translation
@@ -1250,8 +1268,16 @@ TRANSLITERATED_NAME_DISTANCE = 0.4
 
 def _written_by_sound(name: str, forms: Sequence[str]) -> bool:
     """Whether every known Arabic name of a name is a transliteration of it."""
-    limit = _ok_limit(consonant_count(skeleton(name)))
+    limit = _transliterated_name_limit(name)
     return bool(forms) and all(_transliterates(name, form, limit) for form in forms)
+
+
+def _transliterated_name_limit(name: str) -> float:
+    """How far a known spelling of a name may be from it and still transliterate it: a
+    name of several words may be further off than one word may ("Abdul Hamid Dbeibah",
+    "عبد الحميد الدبيبة"; "Financial Times", "فايننشال تايمز")."""
+    consonants = consonant_count(skeleton(name))
+    return max(_ok_limit(consonants), TRANSLITERATED_NAME_DISTANCE * consonants)
 
 
 def _unit_candidates(
@@ -1817,7 +1843,7 @@ def align_names(
                     best = with_s
             if (
                 best
-                and best[0] > CLOSE_VARIANT_COST
+                and best[0] > 0
                 and best[1] == best[2]
                 and _starts_with_function_word(target, best)
             ):
