@@ -776,6 +776,24 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_missing:Mount"},
         ),
         ("The probe landed on the Moon.", "هبط المسبار على القمر.", set()),
+        # A title before a name, even opening the sentence, is translated.
+        (
+            "Cleric Moqtada al-Sadr called for a boycott.",
+            "دعا رجل الدين مقتدى الصدر إلى المقاطعة.",
+            set(),
+        ),
+        ("The museum showed Mamluk art.", "عرض المتحف فنا مملوكيا.", set()),
+        # A work's title made of a sentence's words is translated.
+        (
+            "Jafar Panahi won for It Was Just an Accident.",
+            "فاز جعفر بناهي عن فيلم مجرد حادث.",
+            set(),
+        ),
+        (
+            "Jafar Panahi won for It Was Just an Accident.",
+            "فاز جعفر Panahi عن فيلم مجرد حادث.",
+            {"name_latin:Panahi"},
+        ),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

@@ -156,14 +156,14 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.91, 0.61),
     },
     "names-fresh17.en-ar.jsonl": {
-        "name_missing": (0.9, 0.93),
+        "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.92, 0.63),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
     "names-fresh18.en-ar.jsonl": {
-        "name_missing": (0.86, 0.86),
+        "name_missing": (0.92, 0.86),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.86, 0.65),
     },
@@ -176,12 +176,12 @@ STUDIED_SET_FLOORS = {
     # after the third pass of the established spellings, whose writer did not see
     # them either.
     "names-fresh20.en-ar.jsonl": {
-        "name_missing": (0.87, 0.9),
+        "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.95, 0.67),
     },
     "names-fresh21.en-ar.jsonl": {
-        "name_missing": (0.87, 0.84),
+        "name_missing": (0.93, 0.84),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.9, 0.79),
     },
@@ -189,23 +189,23 @@ STUDIED_SET_FLOORS = {
     # 0.958 / 0.676 and 0.913 / 0.600), then after the fourth passes of both tables,
     # whose writers did not see them either; studied after that.
     "names-fresh22.en-ar.jsonl": {
-        "name_missing": (0.89, 1.0),
+        "name_missing": (0.91, 1.0),
         "name_latin": (1.0, 0.94),
         "name_misspelled": (0.96, 0.73),
     },
     "names-fresh23.en-ar.jsonl": {
-        "name_missing": (0.83, 0.9),
+        "name_missing": (0.88, 0.9),
         "name_latin": (1.0, 0.94),
         "name_misspelled": (0.91, 0.6),
     },
     # Scored blind when committed, with everything above; not studied.
     "names-fresh24.en-ar.jsonl": {
-        "name_missing": (0.86, 0.97),
+        "name_missing": (0.89, 0.97),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.96, 0.71),
     },
     "names-fresh25.en-ar.jsonl": {
-        "name_missing": (0.75, 0.88),
+        "name_missing": (0.76, 0.88),
         "name_latin": (1.0, 0.94),
         "name_misspelled": (0.82, 0.51),
     },

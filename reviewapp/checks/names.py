@@ -1626,7 +1626,7 @@ def align_names(
     )
     # The previous name: where it ends, whether it is a landmark's or an event's, and
     # the quoted title that renders it, if it is a work's.
-    previous_end, previous_landmark = 0, False
+    previous_end, previous_landmark, previous_worded_title = 0, False, False
     previous_title: tuple[int, int] | None = None
     # Quoted words of the target: a work's title, if a name is one.
     quotes = list(_QUOTED.finditer(pair.target))
@@ -1659,7 +1659,18 @@ def align_names(
         )
         # A title's later words are a name of their own ("Petals of Blood").
         continued_title = previous_title if joined_to_previous else None
+        # A work's title made of a sentence's words ("It Was Just an Accident", "I'm
+        # Still Here") is translated: no word of it is missing for want of a
+        # transliteration, and the words after it are its own ("an Accident").
+        worded_title = (
+            sum(token.text.casefold() in vocabulary.function_words for token in tokens) >= 2
+        ) or (
+            previous_worded_title
+            and pair.source[previous_end : name.tokens[0].start].strip().casefold()
+            in vocabulary.function_words
+        )
         previous_end, previous_landmark, previous_title = name.tokens[-1].end, landmark, None
+        previous_worded_title = worded_title
         # Generic words passed over (they may be translated) and the target words of
         # the parts rendered by a transliteration, by index in tokens.
         generic_parts: list[int] = []
@@ -2101,6 +2112,11 @@ def align_names(
                 renderings.append(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
+        if worded_title:
+            for position in range(name_start, len(renderings)):
+                if renderings[position].status == "missing":
+                    renderings[position] = dataclasses.replace(renderings[position], status="ok")
+            continue
         title = continued_title or (
             _quoted_title(pair.source, name.tokens, quotes, target, claimed, vocabulary)
             if quotes
