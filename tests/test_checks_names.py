@@ -163,11 +163,14 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Pete Hegseth spoke.", "تحدث بيت هيغسيت.", {"name_misspelled:Hegseth"}),
         ("Pete Hegseth spoke.", "تحدث بيت هيغسيث.", set()),
         ("He read Naguib Mahfouz.", "قرأ نجيب محفوز.", {"name_misspelled:Mahfouz"}),
-        # Another vowel, or another ending, is a misspelling too; a vowel letter
-        # written or left out inside the name is a variant.
+        # Another vowel, another ending, or an ا or a و left out is a misspelling too; a
+        # vowel letter written or a ي left out inside the name is a variant.
         ("Elon Musk spoke.", "تحدث إيلون موسك.", {"name_misspelled:Musk"}),
         ("Pep Guardiola spoke.", "تحدث بيب غوارديول.", {"name_misspelled:Guardiola"}),
+        ("Pavel Durov was questioned.", "استُجوب بافيل دورف.", {"name_misspelled:Durov"}),
+        ("Demis Hassabis spoke.", "تحدث ديميس هسابيس.", {"name_misspelled:Hassabis"}),
         ("Faith Kipyegon won.", "فازت فيث كيبييغون.", {"name_unusual:Kipyegon"}),
+        ("Celtic won.", "فاز سلتيك.", {"name_unusual:Celtic"}),
         # A landmark's word Arabic translates, even last in the name, and ordinals.
         ("The rover landed in Jezero Crater.", "هبطت المركبة في فوهة جيزيرو.", set()),
         ("A ship sank near Second Thomas Shoal.", "غرقت سفينة قرب ضحلة توماس الثانية.", set()),

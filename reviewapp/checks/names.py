@@ -452,10 +452,11 @@ def _is_native(spelling: str) -> bool:
 
 def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling) -> Status:
     """How a rendering near enough to pass, but by none of a name's established
-    spellings, differs from them: by a vowel letter written or left out inside the name
-    or a regional letter only, a variant the news does not use ("unusual": ستارمير for
-    ستارمر), or else a misspelling the sound of the name forgave (محفوز for محفوظ,
-    Mahfouz; هيغسيت for هيغسيث, Hegseth; موسك for ماسك, Musk). A name Arabic writes as its
+    spellings, differs from them: by a vowel letter written inside the name, a ي left
+    out or a regional letter only, a variant the news does not use ("unusual": ستارمير
+    for ستارمر), or else a misspelling the sound of the name forgave (محفوز for محفوظ,
+    Mahfouz; هيغسيت for هيغسيث, Hegseth; موسك for ماسك, Musk; هسابيس for هاسابيس,
+    Hassabis). A name Arabic writes as its
     own word has one spelling, its long vowels included: any other is a misspelling
     (حسان for حسن, Hassan; الناصر for النصر, Al-Nassr)."""
     if established.native:
@@ -491,18 +492,21 @@ def _vowel_groups(reading: str) -> list[str]:
 
 
 def _vowel_variant(rendering: str, spelling: str) -> bool:
-    """Whether a rendering differs from a spelling only by writing or leaving out a
-    vowel letter inside the name (ستارمير for ستارمر, هسابيس for هاسابيس), as
-    transliterations of one name do; not by another vowel (موسك for ماسك, Musk), nor at
-    the end of the name (غوارديول for غوارديولا, Guardiola; بياسترو for بياستري, Piastri)."""
+    """Whether a rendering differs from a spelling only by writing a vowel letter
+    inside the name, or by leaving out a ي there (ستارمير for ستارمر, سلتيك for سيلتيك),
+    as transliterations of one name do: a short i or e is written or not at will. Not
+    by leaving out an ا or a و, which write the a and the o or u a name is heard with
+    (هسابيس for هاسابيس, Hassabis; دورف for دوروف, Durov), nor by another vowel (موسك for
+    ماسك, Musk), nor at the end of the name (غوارديول for غوارديولا, Guardiola; بياسترو
+    for بياستري, Piastri)."""
     if _consonant_letters(rendering) != _consonant_letters(spelling):
         return False
     rendered, established = _vowel_groups(rendering), _vowel_groups(spelling)
     if len(rendered) != len(established) or rendered[-1] != established[-1]:
         return False
     return all(
-        not first or not second or first == second
-        for first, second in zip(rendered[1:-1], established[1:-1], strict=True)
+        not spelled or spelled == written or (not written and spelled == "i")
+        for written, spelled in zip(rendered[1:-1], established[1:-1], strict=True)
     )
 
 
