@@ -171,6 +171,14 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Demis Hassabis spoke.", "تحدث ديميس هسابيس.", {"name_misspelled:Hassabis"}),
         ("Faith Kipyegon won.", "فازت فيث كيبييغون.", {"name_unusual:Kipyegon"}),
         ("Celtic won.", "فاز سلتيك.", {"name_unusual:Celtic"}),
+        # A place's known name that transliterates it is its spelling.
+        ("Kazakhstan pumped more oil.", "ضخت كازاخستان مزيدا من النفط.", set()),
+        (
+            "Kazakhstan pumped more oil.",
+            "ضخت كازخستان مزيدا من النفط.",
+            {"name_misspelled:Kazakhstan"},
+        ),
+        ("France won at the Stade de France.", "فازت فرنسا في ستاد دو فرانس.", set()),
         # A landmark's word Arabic translates, even last in the name, and ordinals.
         ("The rover landed in Jezero Crater.", "هبطت المركبة في فوهة جيزيرو.", set()),
         ("A ship sank near Second Thomas Shoal.", "غرقت سفينة قرب ضحلة توماس الثانية.", set()),

@@ -395,6 +395,17 @@ def _transliterates(name: str, spelling: str, limit: float) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _spelling_of_exonym(name: str, forms: tuple[str, ...]) -> EstablishedSpelling | None:
+    """A name's known renderings that transliterate it, as its established spelling: a
+    near transliteration that is none of them is judged as one of a name of the news
+    ("Kazakhstan", كازخستان for كازاخستان)."""
+    by_sound = [form for form in forms if _sounds_like(name, form)]
+    if not by_sound:
+        return None
+    return EstablishedSpelling(_readings_of(by_sound), by_sound[0], any(map(_is_native, by_sound)))
+
+
 @cache
 def arabic_name_words(source_lang: str, target_lang: str) -> dict[str, EstablishedSpelling]:
     """Case-folded romanised word of an Arab name -> its spellings in the target
@@ -1971,7 +1982,18 @@ def align_names(
                     dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
                 )
                 transliterated[first_index] = (best[1], best[2])
-                spelling = established.get(folded) or name_spellings.get(folded)
+                spelling = (
+                    established.get(folded)
+                    or name_spellings.get(folded)
+                    # Not a word of a longer name, which may write it otherwise
+                    # ("Stade de France", "ستاد دو فرانس"), nor a short name, which
+                    # almost any short word is as near to ("Russia", "رئيس").
+                    or (
+                        _spelling_of_exonym(word_text, forms)
+                        if forms and len(tokens) == 1 and consonants >= MIN_NEAR_CONSONANTS
+                        else None
+                    )
+                )
                 status = (
                     _unestablished_status(
                         _joined_stems(target, best[1], best[2], target_lang), spelling
