@@ -255,10 +255,10 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     common_words = vocabulary.function_words | vocabulary.generic_words
     # A name of the news that Arabic writes by its sound, with a landmark's word that a
     # translation may translate ("River Plate", "ريفر بليت", not "نهر الفضة"; "Crystal
-    # Palace"): known, so that such a word translated is missing rather than excused as
-    # a landmark's.
-    # Not a name with a title ("Sheikh Tamim"), which goes untranslated, nor one with an
-    # institution's word, which news translates as often ("LIV Golf", "بطولة LIV للغولف").
+    # Palace"), is known, so that such a word translated is missing rather than excused
+    # as a landmark's. Not a name with a title ("Sheikh Tamim"), which goes untranslated,
+    # nor one with an institution's word, which news translates as often ("LIV Golf",
+    # "بطولة LIV للغولف").
     untranslated = vocabulary.title_words | vocabulary.institution_words.keys()
     for source_name, target_names in established.get(target_lang, {}).items():
         folded = source_name.casefold()
@@ -467,9 +467,9 @@ def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling
     out or a regional letter only, a variant the news does not use ("unusual": ستارمير
     for ستارمر), or else a misspelling the sound of the name forgave (محفوز for محفوظ,
     Mahfouz; هيغسيت for هيغسيث, Hegseth; موسك for ماسك, Musk; هسابيس for هاسابيس,
-    Hassabis). A name Arabic writes as its
-    own word has one spelling, its long vowels included: any other is a misspelling
-    (حسان for حسن, Hassan; الناصر for النصر, Al-Nassr)."""
+    Hassabis). A name Arabic writes as its own word has one spelling, its long vowels
+    included: any other is a misspelling (حسان for حسن, Hassan; الناصر for النصر,
+    Al-Nassr)."""
     if established.native:
         # Only the final ة may be written ه or ا (درنه, بنزيما).
         final_a = {_FINAL_A.sub("ة", reading) for reading in established.readings}
