@@ -83,7 +83,7 @@ LABEL_CONFLICTS = {("names-fresh2.en-ar.jsonl", "name_latin", "precision"): 0.85
 # Set -> kind -> (precision, recall) floors.
 STUDIED_SET_FLOORS = {
     "names-fresh4.en-ar.jsonl": {
-        "name_missing": (1.0, 0.84),
+        "name_missing": (1.0, 0.88),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.93, 1.0),
     },
@@ -105,7 +105,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh8.en-ar.jsonl": {
         "name_missing": (0.85, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.84),
+        "name_misspelled": (0.96, 0.87),
     },
     "names-fresh9.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
@@ -116,7 +116,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh10.en-ar.jsonl": {
         "name_missing": (1.0, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.93),
+        "name_misspelled": (0.96, 0.93),
     },
     "names-fresh11.en-ar.jsonl": {
         "name_missing": (0.96, 0.9),
@@ -135,17 +135,17 @@ STUDIED_SET_FLOORS = {
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.93, 0.84),
+        "name_misspelled": (0.96, 0.87),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.94, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.76),
+        "name_misspelled": (1.0, 0.79),
     },
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.89, 0.73),
+        "name_misspelled": (0.85, 0.7),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -153,24 +153,24 @@ STUDIED_SET_FLOORS = {
     "names-fresh16.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.75),
+        "name_misspelled": (0.96, 0.77),
     },
     "names-fresh17.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.92, 0.69),
+        "name_misspelled": (0.89, 0.72),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
     "names-fresh18.en-ar.jsonl": {
         "name_missing": (0.92, 0.86),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.71),
+        "name_misspelled": (0.87, 0.73),
     },
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (1.0, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.72),
+        "name_misspelled": (1.0, 0.75),
     },
     # Scored blind when committed (misspelled 0.826 / 0.559 and 0.867 / 0.765), then
     # after the third pass of the established spellings, whose writer did not see
@@ -178,12 +178,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh20.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.95, 0.67),
+        "name_misspelled": (0.96, 0.7),
     },
     "names-fresh21.en-ar.jsonl": {
         "name_missing": (0.93, 0.84),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.79),
+        "name_misspelled": (0.87, 0.79),
     },
     # Scored blind when committed (missing 0.838 / 0.939 and 0.806 / 0.879, misspelled
     # 0.958 / 0.676 and 0.913 / 0.600), then after the fourth passes of both tables,
@@ -196,7 +196,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh23.en-ar.jsonl": {
         "name_missing": (0.88, 0.9),
         "name_latin": (1.0, 0.94),
-        "name_misspelled": (0.91, 0.6),
+        "name_misspelled": (0.84, 0.6),
     },
     # Scored blind when committed, with everything above; not studied.
     "names-fresh24.en-ar.jsonl": {
@@ -207,7 +207,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh25.en-ar.jsonl": {
         "name_missing": (0.76, 0.88),
         "name_latin": (1.0, 0.94),
-        "name_misspelled": (0.84, 0.59),
+        "name_misspelled": (0.85, 0.62),
     },
 }
 

@@ -442,8 +442,12 @@ _CONSONANT_LETTER_CLASSES = str.maketrans(
 )
 
 
+# A final s sounded z is written either way (فيندرز, فندرس; Wenders).
+_FINAL_Z = re.compile("ز$")
+
+
 def _consonant_letters(reading: str) -> str:
-    return collapse_doubled_letters(reading.translate(_CONSONANT_LETTER_CLASSES))
+    return _FINAL_Z.sub("س", collapse_doubled_letters(reading.translate(_CONSONANT_LETTER_CLASSES)))
 
 
 # Letters Arabic writes only in words of its own (and of Persian and Turkish, which took
