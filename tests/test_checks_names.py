@@ -171,6 +171,17 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Demis Hassabis spoke.", "تحدث ديميس هسابيس.", {"name_misspelled:Hassabis"}),
         ("Faith Kipyegon won.", "فازت فيث كيبييغون.", {"name_unusual:Kipyegon"}),
         ("Celtic won.", "فاز سلتيك.", {"name_unusual:Celtic"}),
+        # A name left whole in Latin letters is, generic words and all.
+        (
+            "Rheinmetall won the contract, Defense News reported.",
+            "فازت راينميتال بالعقد، بحسب Defense News.",
+            {"name_latin:Defense", "name_latin:News"},
+        ),
+        (
+            "Hurricane Melissa hit Jamaica, the National Hurricane Center said.",
+            "ضرب الإعصار ميليسا جامايكا، بحسب National Hurricane Center.",
+            {"name_latin:National", "name_latin:Hurricane", "name_latin:Center"},
+        ),
         # A final s sounded z is written either way.
         ("Wim Wenders filmed.", "صوّر فيم فندرس.", {"name_unusual:Wenders"}),
         # A place's known name that transliterates it is its spelling.

@@ -1699,6 +1699,9 @@ def align_names(
         # Parts of a known name that Arabic writes by its sound, by index in tokens.
         by_sound: set[int] = set()
         name_start = len(renderings)
+        name_in_latin = not target_is_latin and all(
+            token.text.casefold() in latin_words for token in tokens
+        )
         pending = _unit_candidates(tokens, pair.source, known, vocabulary)
         while pending:
             first_index, last_index, forms, translated = pending.pop(0)
@@ -1765,6 +1768,7 @@ def align_names(
                     tokens[index].text.casefold() in vocabulary.generic_words
                     for index in range(first_index, last_index + 1)
                 )
+                and not name_in_latin
             ):
                 renderings.append(rendering(first, last, "missing", None, "", forms[0]))
                 continue
@@ -1810,6 +1814,9 @@ def align_names(
                     folded in vocabulary.surname_words
                     and _in_surname_place(tokens, first_index, vocabulary, known, pair.source)
                 )
+                # A name left whole in Latin letters is reported word by word
+                # ("Defense News").
+                and not name_in_latin
             ):
                 generic_parts.append(first_index)
                 continue
