@@ -244,9 +244,9 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     # الاتحاد الديمقراطي المسيحي).
     established = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {})
     for source_name, target_names in established.get(target_lang, {}).items():
-        limit = _transliterated_name_limit(source_name)
         if (" " in source_name or is_acronym(source_name)) and not any(
-            _transliterates(source_name, form, limit) for form in target_names
+            _transliterates(source_name, form, _transliterated_name_limit(source_name))
+            for form in target_names
         ):
             renderings.setdefault(source_name.casefold(), set()).update(
                 _with_abd_spaced_both_ways(target_names)
@@ -359,6 +359,12 @@ def established_spellings(source_lang: str, target_lang: str) -> dict[str, Estab
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
     spellings: dict[str, EstablishedSpelling] = {}
     for name, all_forms in table.items():
+        folded = name.casefold()
+        # The name check reads "al-Sudani" as the particle and "Sudani", and looks
+        # names up word by word: full names are for established_native_words.
+        keys = [key for key in {folded, _ARTICLE_PREFIX.sub("", folded)} if " " not in key]
+        if not keys:
+            continue
         # Only spellings that sound like the name judge a transliteration of it: not a
         # translation ("Caltech", معهد كاليفورنيا للتكنولوجيا), nor a slip of the table.
         forms = [form for form in all_forms if _sounds_like(name, form)]
@@ -366,9 +372,7 @@ def established_spellings(source_lang: str, target_lang: str) -> dict[str, Estab
             continue
         readings = _readings_of(forms)
         native = any(map(_is_native, forms))
-        folded = name.casefold()
-        # The name check reads "al-Sudani" as the particle and "Sudani".
-        for key in (folded, _ARTICLE_PREFIX.sub("", folded)):
+        for key in keys:
             known = spellings.get(key, EstablishedSpelling(frozenset(), forms[0], False))
             spellings[key] = known._replace(
                 readings=known.readings | readings, native=known.native or native
