@@ -36,6 +36,7 @@ from reviewapp.checks.text import (
     TargetWord,
     Word,
     is_acronym,
+    is_kept_in_latin,
     is_latin_script_text,
     segment_words,
     words,
@@ -239,37 +240,35 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
             renderings.setdefault(source_name.casefold(), set()).update(
                 _with_abd_spaced_both_ways(target_names)
             )
+    vocabulary = name_words(source_lang)
+    common_words = vocabulary.function_words | vocabulary.generic_words
     # The names of the news of several words or letters none of whose spellings is a
     # transliteration are translated names too (Inner Mongolia, منغوليا الداخلية; CDU,
-    # الاتحاد الديمقراطي المسيحي).
+    # الاتحاد الديمقراطي المسيحي). And a name Arabic writes by its sound, with a
+    # landmark's word that a translation may translate ("River Plate", "ريفر بليت", not
+    # "نهر الفضة"; "Crystal Palace"), is known, so that such a word translated is
+    # missing rather than excused as a landmark's. Not a name with a title ("Sheikh
+    # Tamim"), which goes untranslated, nor one with an institution's word, which news
+    # translates as often ("LIV Golf", "بطولة LIV للغولف").
+    untranslated = vocabulary.title_words | vocabulary.institution_words.keys()
     established = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {})
+    by_sound_with_landmark: dict[str, set[str]] = {}
     for source_name, target_names in established.get(target_lang, {}).items():
+        folded = source_name.casefold()
+        parts = folded.split()
         if (" " in source_name or is_acronym(source_name)) and not any(
             _transliterates(source_name, form, _transliterated_name_limit(source_name))
             for form in target_names
         ):
-            renderings.setdefault(source_name.casefold(), set()).update(
-                _with_abd_spaced_both_ways(target_names)
-            )
-    vocabulary = name_words(source_lang)
-    common_words = vocabulary.function_words | vocabulary.generic_words
-    # A name of the news that Arabic writes by its sound, with a landmark's word that a
-    # translation may translate ("River Plate", "ريفر بليت", not "نهر الفضة"; "Crystal
-    # Palace"), is known, so that such a word translated is missing rather than excused
-    # as a landmark's. Not a name with a title ("Sheikh Tamim"), which goes untranslated,
-    # nor one with an institution's word, which news translates as often ("LIV Golf",
-    # "بطولة LIV للغولف").
-    untranslated = vocabulary.title_words | vocabulary.institution_words.keys()
-    for source_name, target_names in established.get(target_lang, {}).items():
-        folded = source_name.casefold()
-        parts = folded.split()
-        if (
+            renderings.setdefault(folded, set()).update(_with_abd_spaced_both_ways(target_names))
+        elif (
             len(parts) > 1
-            and folded not in renderings
             and not untranslated.intersection(parts)
             and vocabulary.landmark_words.intersection(parts)
         ):
-            renderings[folded] = set(_with_abd_spaced_both_ways(target_names))
+            by_sound_with_landmark[folded] = _with_abd_spaced_both_ways(target_names)
+    for folded, forms in by_sound_with_landmark.items():
+        renderings.setdefault(folded, forms)
     # Not a time zone's town named by a generic word (North Dakota's "Center", "سنتر"),
     # which would make the word's translation in any name a missing transliteration.
     for city, forms in city_renderings.items():
@@ -365,19 +364,26 @@ def established_spellings(source_lang: str, target_lang: str) -> dict[str, Estab
         keys = [key for key in {folded, _ARTICLE_PREFIX.sub("", folded)} if " " not in key]
         if not keys:
             continue
-        # Only spellings that sound like the name judge a transliteration of it: not a
-        # translation ("Caltech", معهد كاليفورنيا للتكنولوجيا), nor a slip of the table.
-        forms = [form for form in all_forms if _sounds_like(name, form)]
-        if not forms:
+        spelling = _spelling_by_sound(name, all_forms)
+        if spelling is None:
             continue
-        readings = _readings_of(forms)
-        native = any(map(_is_native, forms))
         for key in keys:
-            known = spellings.get(key, EstablishedSpelling(frozenset(), forms[0], False))
+            known = spellings.get(key, spelling._replace(readings=frozenset(), native=False))
             spellings[key] = known._replace(
-                readings=known.readings | readings, native=known.native or native
+                readings=known.readings | spelling.readings,
+                native=known.native or spelling.native,
             )
     return spellings
+
+
+def _spelling_by_sound(name: str, forms: Iterable[str]) -> EstablishedSpelling | None:
+    """A name's spelling from those of its known renderings that sound like it: not a
+    translation ("Caltech", معهد كاليفورنيا للتكنولوجيا), nor a slip of the table; None
+    if none does."""
+    by_sound = [form for form in forms if _sounds_like(name, form)]
+    if not by_sound:
+        return None
+    return EstablishedSpelling(_readings_of(by_sound), by_sound[0], any(map(_is_native, by_sound)))
 
 
 def _sounds_like(name: str, spelling: str) -> bool:
@@ -399,15 +405,10 @@ def _transliterates(name: str, spelling: str, limit: float) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
-def _spelling_of_exonym(name: str, forms: tuple[str, ...]) -> EstablishedSpelling | None:
-    """A name's known renderings that transliterate it, as its established spelling: a
-    near transliteration that is none of them is judged as one of a name of the news
-    ("Kazakhstan", كازخستان for كازاخستان)."""
-    by_sound = [form for form in forms if _sounds_like(name, form)]
-    if not by_sound:
-        return None
-    return EstablishedSpelling(_readings_of(by_sound), by_sound[0], any(map(_is_native, by_sound)))
+# An exonym's renderings that transliterate the name, as its established spelling: a
+# near transliteration that is none of them is judged as one of a name of the news
+# ("Kazakhstan", كازخستان for كازاخستان). Cached: a document names the same places often.
+_spelling_of_exonym = lru_cache(maxsize=4096)(_spelling_by_sound)
 
 
 @cache
@@ -767,10 +768,9 @@ def extract_names(
                 len(run) == 1
                 and sentence_initial
                 and not (
-                    is_acronym(first.text)
-                    # A capital inside the word is a brand's or a name's ("SoftBank",
-                    # "McLaren"), wherever the word stands.
-                    or any(map(str.isupper, first.text[1:]))
+                    # An acronym, or a capital inside the word, as brands write it
+                    # ("SoftBank"), wherever the word stands.
+                    is_kept_in_latin(first.text)
                     or folded_first in known
                     or first.text in known_capitalised
                     or first.text in kept_in_translation
