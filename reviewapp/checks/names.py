@@ -12,7 +12,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -159,6 +159,44 @@ def _json_table(file_name: str) -> dict:
         return json.load(table)
 
 
+class LazyTable[Entry, Value](Mapping[str, Value]):
+    """A table whose values are worked out from their entries on first lookup, and
+    cached: working out every name of the tables when a process loads them takes
+    seconds, and a document looks up a few hundred."""
+
+    def __init__(self, entries: dict[str, Entry], value: Callable[[str, Entry], Value | None]):
+        self._entries = entries
+        self._value = value
+        self._values: dict[str, Value | None] = {}
+
+    def _lookup(self, key: str) -> Value | None:
+        if key in self._values:
+            return self._values[key]
+        entry = self._entries.get(key)
+        value = None if entry is None else self._value(key, entry)
+        self._values[key] = value
+        return value
+
+    def __getitem__(self, key: str) -> Value:
+        value = self._lookup(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._lookup(key) is not None
+
+    def get(self, key: str, default: Value | None = None) -> Value | None:  # type: ignore[override]
+        value = self._lookup(key)
+        return default if value is None else value
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._entries if self._lookup(key) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _with_plurals(words: Iterable[str]) -> frozenset[str]:
     """English words and their plurals ("museum", "museums"; "party", "parties")."""
     words = list(words)
@@ -200,7 +238,7 @@ def name_words(language: str) -> NameWords:
 
 
 @cache
-def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
+def exonyms(source_lang: str, target_lang: str) -> Mapping[str, tuple[str, ...]]:
     """Case-folded source name -> target renderings, from CLDR (territories, languages,
     scripts and the exemplar cities of time zones) and the curated tables.
 
@@ -250,25 +288,6 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
     # missing rather than excused as a landmark's. Not a name with a title ("Sheikh
     # Tamim"), which goes untranslated, nor one with an institution's word, which news
     # translates as often ("LIV Golf", "بطولة LIV للغولف").
-    untranslated = vocabulary.title_words | vocabulary.institution_words.keys()
-    established = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {})
-    by_sound_with_landmark: dict[str, set[str]] = {}
-    for source_name, target_names in established.get(target_lang, {}).items():
-        folded = source_name.casefold()
-        parts = folded.split()
-        if (" " in source_name or is_acronym(source_name)) and not any(
-            _transliterates(source_name, form, _transliterated_name_limit(source_name))
-            for form in target_names
-        ):
-            renderings.setdefault(folded, set()).update(_with_abd_spaced_both_ways(target_names))
-        elif (
-            len(parts) > 1
-            and not untranslated.intersection(parts)
-            and vocabulary.landmark_words.intersection(parts)
-        ):
-            by_sound_with_landmark[folded] = _with_abd_spaced_both_ways(target_names)
-    for folded, forms in by_sound_with_landmark.items():
-        renderings.setdefault(folded, forms)
     # Not a time zone's town named by a generic word (North Dakota's "Center", "سنتر"),
     # which would make the word's translation in any name a missing transliteration.
     for city, forms in city_renderings.items():
@@ -301,7 +320,49 @@ def exonyms(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]:
         country_renderings = renderings.get(country.casefold())
         if country_renderings:
             renderings.setdefault(demonym.casefold(), set()).update(country_renderings)
-    return {name: tuple(sorted(forms)) for name, forms in renderings.items()}
+    untranslated = vocabulary.title_words | vocabulary.institution_words.keys()
+    entries: dict[str, tuple[tuple[str, ...] | None, tuple[str, list[str]] | None]] = {
+        name: (tuple(sorted(forms)), None) for name, forms in renderings.items()
+    }
+    for source_name, target_names in (
+        _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {}).items()
+    ):
+        if " " in source_name or is_acronym(source_name):
+            folded = source_name.casefold()
+            entries[folded] = (entries.get(folded, (None, None))[0], (source_name, target_names))
+
+    def known_forms(
+        folded: str, entry: tuple[tuple[str, ...] | None, tuple[str, list[str]] | None]
+    ) -> tuple[str, ...] | None:
+        """The forms of a name, with those of a name of the news of several words or
+        letters: all of them if none of its spellings is a transliteration, for it is a
+        translated name too (Inner Mongolia, منغوليا الداخلية; CDU, الاتحاد الديمقراطي
+        المسيحي). And a name Arabic writes by its sound, with a landmark's word that a
+        translation may translate ("River Plate", "ريفر بليت", not "نهر الفضة"; "Crystal
+        Palace"), is known, so that such a word translated is missing rather than excused
+        as a landmark's. Not a name with a title ("Sheikh Tamim"), which goes
+        untranslated, nor one with an institution's word, which news translates as often
+        ("LIV Golf", "بطولة LIV للغولف")."""
+        forms, news_name = entry
+        if news_name is None:
+            return forms
+        source_name, target_names = news_name
+        if not any(
+            _transliterates(source_name, form, _transliterated_name_limit(source_name))
+            for form in target_names
+        ):
+            return tuple(sorted({*(forms or ()), *_with_abd_spaced_both_ways(target_names)}))
+        parts = folded.split()
+        if (
+            forms is None
+            and len(parts) > 1
+            and not untranslated.intersection(parts)
+            and vocabulary.landmark_words.intersection(parts)
+        ):
+            return tuple(sorted(_with_abd_spaced_both_ways(target_names)))
+        return forms
+
+    return LazyTable(entries, known_forms)
 
 
 # "عبد" and the name after it, which the news writes joined or apart ("عبدالله", "عبد
@@ -349,31 +410,42 @@ class EstablishedSpelling(NamedTuple):
 
 
 @cache
-def established_spellings(source_lang: str, target_lang: str) -> dict[str, EstablishedSpelling]:
+def established_spellings(source_lang: str, target_lang: str) -> Mapping[str, EstablishedSpelling]:
     """Case-folded name -> how the target language's news writes it. A transliteration
     near enough to pass as a variant but none of these spellings is a misspelling
     ("Starmer", ستارمير for ستارمر): the news writes a known name one of a few ways, not
     any way its sound allows. Names Arabic writes with the article are read without it
     too, as target words are."""
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
-    spellings: dict[str, EstablishedSpelling] = {}
+    entries: dict[str, list[tuple[str, list[str]]]] = {}
     for name, all_forms in table.items():
         folded = name.casefold()
         # The name check reads "al-Sudani" as the particle and "Sudani", and looks
         # names up word by word: full names are for established_native_words.
-        keys = [key for key in {folded, _ARTICLE_PREFIX.sub("", folded)} if " " not in key]
-        if not keys:
-            continue
-        spelling = _spelling_by_sound(name, all_forms)
+        for key in {folded, _ARTICLE_PREFIX.sub("", folded)}:
+            if " " not in key:
+                entries.setdefault(key, []).append((name, all_forms))
+    return LazyTable(entries, _established_spelling)
+
+
+def _established_spelling(
+    key: str, names: list[tuple[str, list[str]]]
+) -> EstablishedSpelling | None:
+    """The spellings by sound of the names of the table read as key, merged."""
+    merged = None
+    for name, forms in names:
+        spelling = _spelling_by_sound(name, forms)
         if spelling is None:
             continue
-        for key in keys:
-            known = spellings.get(key, spelling._replace(readings=frozenset(), native=False))
-            spellings[key] = known._replace(
-                readings=known.readings | spelling.readings,
-                native=known.native or spelling.native,
+        merged = (
+            spelling
+            if merged is None
+            else merged._replace(
+                readings=merged.readings | spelling.readings,
+                native=merged.native or spelling.native,
             )
-    return spellings
+        )
+    return merged
 
 
 def _spelling_by_sound(name: str, forms: Iterable[str]) -> EstablishedSpelling | None:
@@ -828,7 +900,7 @@ MAX_JOINED_RUNS = 3
 
 
 def _joined_known_names(
-    names: list[SourceName], text: str, known: dict[str, tuple[str, ...]]
+    names: list[SourceName], text: str, known: Mapping[str, tuple[str, ...]]
 ) -> list[SourceName]:
     """Join runs that a known name spans across a possessive or function words
     ("Republican People's Party", "Institute for the Study of War"), which break a run
@@ -1274,7 +1346,7 @@ Unit = tuple[int, int, tuple[str, ...], bool]
 
 
 def _known_forms(
-    phrase: str, known: dict[str, tuple[str, ...]], vocabulary: NameWords
+    phrase: str, known: Mapping[str, tuple[str, ...]], vocabulary: NameWords
 ) -> tuple[tuple[str, ...], bool]:
     """A case-folded phrase's target forms, and whether they are translations of an
     institution's word."""
@@ -1304,7 +1376,7 @@ def _transliterated_name_limit(name: str) -> float:
 
 
 def _unit_candidates(
-    tokens: Sequence[Word], text: str, known: dict[str, tuple[str, ...]], vocabulary: NameWords
+    tokens: Sequence[Word], text: str, known: Mapping[str, tuple[str, ...]], vocabulary: NameWords
 ) -> list[Unit]:
     """Tile the tokens with the longest known multiword names and institution words."""
     units = []
@@ -1333,7 +1405,7 @@ def _in_surname_place(
     tokens: Sequence[Word],
     index: int,
     vocabulary: NameWords,
-    known: dict[str, tuple[str, ...]],
+    known: Mapping[str, tuple[str, ...]],
     text: str,
 ) -> bool:
     """Whether a word closes the run right after a given name, which is no generic word,
@@ -2308,7 +2380,7 @@ def _compound_rendering(
     word: str,
     source_lang: str,
     target_lang: str,
-    known: dict[str, tuple[str, ...]],
+    known: Mapping[str, tuple[str, ...]],
     vocabulary: NameWords,
     target: Sequence[TargetWord],
     candidates: TransliterationCandidates,
