@@ -714,6 +714,8 @@ def _exemplar_city(locale: Locale, zone: str) -> str:
 class _FormWord:
     core: str
     prefix_match: bool
+    # The vowel letters trimmed off the end of a prefix-matched word ("يا" of "فالنسيا").
+    ending: str = ""
 
 
 @cache
@@ -730,30 +732,50 @@ def _form_words(form: str, target_lang: str) -> tuple[_FormWord, ...]:
             core = core[2:]
         trimmed = core.rstrip(_FINAL_VOWEL_LETTERS)
         if len(trimmed) >= 3:
-            result.append(_FormWord(trimmed, True))
+            result.append(_FormWord(trimmed, True, core[len(trimmed) :]))
         else:
             result.append(_FormWord(core, False))
     return tuple(result)
 
 
-def _form_word_matches(form_word: _FormWord, target_word: TargetWord) -> str | None:
+def _form_word_matches(
+    form_word: _FormWord, target_word: TargetWord, exact_ending: bool
+) -> str | None:
     for stem in target_word.stems:
-        if stem == form_word.core or (form_word.prefix_match and stem.startswith(form_word.core)):
+        if stem == form_word.core or (
+            form_word.prefix_match
+            and stem.startswith(form_word.core)
+            and (not exact_ending or _inflects(form_word.ending, stem[len(form_word.core) :]))
+        ):
             return stem
     return None
 
 
+def _inflects(ending: str, written: str) -> bool:
+    """Whether a word written with the given letters after a form's core may be that form
+    or one of its adjectives or inflections ("سوري", "سورية" of "سوريا"). Not a form in
+    -يا with its ي left out, which misspells the name ("فالنسا" for "فالنسيا", Valencia).
+    Other endings vary too much to tell: a language's name is an adjective in -ية where
+    its people's has none ("الروهينغية", "الروهينغا")."""
+    return not (
+        ending == "يا" and written and not written.strip(_FINAL_VOWEL_LETTERS) and written[0] != "ي"
+    )
+
+
 def find_form(
-    form: str, target: Sequence[TargetWord], target_lang: str
+    form: str, target: Sequence[TargetWord], target_lang: str, *, exact_ending: bool = False
 ) -> tuple[int, int, str] | None:
-    """First occurrence of a target form: (first word index, last word index, reading)."""
+    """First occurrence of a target form: (first word index, last word index, reading).
+    With exact_ending, a word matched by prefix must end as the form or its adjective
+    does (_inflects): not for a name with a people's adjective, which Arabic inflects
+    freely ("روساً", Russian; "صرب البوسنة", Bosnian Serb)."""
     form_words = _form_words(form, target_lang)
     if not form_words:
         return None
     for first in range(len(target) - len(form_words) + 1):
         readings = []
         for offset, form_word in enumerate(form_words):
-            reading = _form_word_matches(form_word, target[first + offset])
+            reading = _form_word_matches(form_word, target[first + offset], exact_ending)
             if reading is None:
                 break
             readings.append(reading)
@@ -1788,8 +1810,15 @@ def align_names(
                 # A person's surname that is also an institution's word ("Samantha
                 # Power") is transliterated, not translated.
                 forms, translated = (), False
+            exact_ending = pair.source[first.start : last.end].casefold() not in _demonyms(
+                source_lang
+            )
             found = next(
-                (match for form in forms if (match := find_form(form, target, target_lang))),
+                (
+                    match
+                    for form in forms
+                    if (match := find_form(form, target, target_lang, exact_ending=exact_ending))
+                ),
                 None,
             )
             if found and last_index > first_index:
