@@ -514,9 +514,8 @@ def _is_arab_name(name: str, arab_name_words: Mapping[str, EstablishedSpelling])
 # (the hamza), in a spelling of a name; and letters that one region's news writes for
 # another's: g as غ or, in Egypt, ج (سبيلبرغ, سبيلبرج); k as ك or, in Turkish and
 # Persian names, ق (باموك, باموق); Spanish z as ز or ث (ألكاراز, ألكاراث).
-_CONSONANT_LETTER_CLASSES = str.maketrans(
-    {**dict.fromkeys("اويةء", ""), "ج": "غ", "ق": "ك", "ث": "ز"}
-)
+_CONSONANT_LETTER_CLASSES = str.maketrans({"ج": "غ", "ق": "ك", "ث": "ز"})
+_VOWEL_LETTERS = str.maketrans(dict.fromkeys("اويةء", ""))
 
 
 # A final s sounded z is written either way (فيندرز, فندرس; Wenders).
@@ -524,7 +523,11 @@ _FINAL_Z = re.compile("ز$")
 
 
 def _consonant_letters(reading: str) -> str:
-    return _FINAL_Z.sub("س", collapse_doubled_letters(reading.translate(_CONSONANT_LETTER_CLASSES)))
+    # The last letter of the word only: not a ز before a final vowel letter (غروزي for
+    # غروسي, Grossi).
+    return collapse_doubled_letters(
+        _FINAL_Z.sub("س", reading.translate(_CONSONANT_LETTER_CLASSES)).translate(_VOWEL_LETTERS)
+    )
 
 
 # Letters Arabic writes only in words of its own (and of Persian and Turkish, which took
