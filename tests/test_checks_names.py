@@ -195,6 +195,46 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_misspelled:Kazakhstan"},
         ),
         ("France won at the Stade de France.", "فازت فرنسا في ستاد دو فرانس.", set()),
+        # A known name opening the sentence with a function word's first word.
+        (
+            "New York Mayor-elect Zohran Mamdani met Trump.",
+            "التقى رئيس بلدية نيويورك المنتخب زهران ممداني ترامب.",
+            set(),
+        ),
+        # A trade's noun before a name is no part of it; a name of common words is.
+        ("Drugmaker Eli Lilly grew.", "نمت شركة الأدوية إيلي ليلي.", set()),
+        ("Chipmaker TSMC grew.", "نمت شركة تصنيع الرقائق TSMC.", {"name_latin:TSMC"}),
+        (
+            "Goodluck Jonathan led the mission.",
+            "قاد الحظ السعيد جوناثان البعثة.",
+            {"name_missing:Goodluck"},
+        ),
+        # Peoples' adjectives and countries' other spellings.
+        (
+            "Congolese President Felix Tshisekedi spoke.",
+            "تحدث الرئيس الكونغولي فيليكس تشيسيكيدي.",
+            set(),
+        ),
+        ("Malawi's president spoke.", "تحدث الرئيس المالاوي.", set()),
+        ("Fighting in DR Congo continued.", "استمر القتال في الكونغو الديمقراطية.", set()),
+        # Names of events, offices and awards that Arabic translates.
+        (
+            "India won the Women's Chess World Cup.",
+            "فازت الهند بكأس العالم للشطرنج للسيدات.",
+            set(),
+        ),
+        (
+            "Morocco won the Under-20 World Cup.",
+            "فاز المغرب بكأس العالم للشباب تحت 20 عاماً.",
+            set(),
+        ),
+        ("McIlroy completed the Grand Slam.", "أكمل ماكلروي البطولات الكبرى.", set()),
+        ("He was named Finals MVP.", "واختير أفضل لاعب في النهائيات.", set()),
+        (
+            "Hundreds died, the Disaster Management Centre said.",
+            "لقي المئات حتفهم، بحسب مركز إدارة الكوارث.",
+            set(),
+        ),
         # A known name in -يا found by prefix may take an adjective's ending, not lose its ي.
         ("The floods hit Valencia.", "ضربت الفيضانات فالنسيا.", set()),
         ("The Valencia floods.", "الفيضانات الفالنسية.", set()),

@@ -875,8 +875,17 @@ def extract_names(
                     or _unknown_word(folded_first, source_lang)
                 )
             )
-            if folded_first in vocabulary.articles or (
-                sentence_initial and folded_first in vocabulary.function_words
+            if (
+                folded_first in vocabulary.articles
+                or (
+                    sentence_initial
+                    and folded_first in vocabulary.function_words
+                    # Not the first word of a known name ("New York Mayor-elect").
+                    and not any(
+                        text[first.start : token.end].casefold() in known
+                        for token in run[1:MAX_EXONYM_TOKENS]
+                    )
+                )
             ):
                 run.pop(0)
                 doubtful = False
@@ -889,6 +898,14 @@ def extract_names(
             ):
                 run.pop(0)
                 doubtful = False
+        if (
+            len(run) > 1
+            and _is_sentence_initial(text, run[0].start)
+            and _is_trade_noun(run[0].text.casefold(), source_lang)
+        ):
+            # A trade's noun opening the sentence before a name is no part of it
+            # ("Drugmaker Eli Lilly", "شركة الأدوية إيلي ليلي").
+            names.append(SourceName((run.pop(0),), True))
         if run:
             names.append(SourceName(tuple(run), doubtful))
         run.clear()
@@ -1563,11 +1580,31 @@ def _unknown_word(word: str, language: str) -> bool:
     return (
         language in _wordfreq_languages()
         and _zipf(word, language) == 0
-        and not any(
-            _zipf(word[:split], language) >= COMPOUND_PART_ZIPF
-            and _zipf(word[split:], language) >= COMPOUND_PART_ZIPF
-            for split in range(MIN_COMPOUND_PART_LETTERS, len(word) - MIN_COMPOUND_PART_LETTERS + 1)
-        )
+        and not _joins_common_words(word, language)
+    )
+
+
+# News English names a company by its trade in one word ("chipmaker", "carmaker"), which
+# word lists miss: unlike the compounds of common words that are names ("Goodluck").
+_TRADE_NOUN = re.compile(r"(?P<trade>[a-z]{3,})makers?")
+
+
+def _is_trade_noun(word: str, language: str) -> bool:
+    match = _TRADE_NOUN.fullmatch(word)
+    return bool(
+        match
+        and language in _wordfreq_languages()
+        and _zipf(match["trade"], language) >= COMPOUND_PART_ZIPF
+    )
+
+
+def _joins_common_words(word: str, language: str) -> bool:
+    """Whether a word is two common words of the language written as one ("Coastguard",
+    "Drugmaker")."""
+    return any(
+        _zipf(word[:split], language) >= COMPOUND_PART_ZIPF
+        and _zipf(word[split:], language) >= COMPOUND_PART_ZIPF
+        for split in range(MIN_COMPOUND_PART_LETTERS, len(word) - MIN_COMPOUND_PART_LETTERS + 1)
     )
 
 
