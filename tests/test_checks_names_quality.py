@@ -90,7 +90,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh5.en-ar.jsonl": {
         "name_missing": (1.0, 0.95),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 1.0),
+        "name_misspelled": (0.96, 1.0),
     },
     "names-fresh6.en-ar.jsonl": {
         "name_missing": (1.0, 1.0),
@@ -105,7 +105,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh8.en-ar.jsonl": {
         "name_missing": (0.85, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.87),
+        "name_misspelled": (0.96, 0.9),
     },
     "names-fresh9.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
@@ -130,7 +130,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.77),
+        "name_misspelled": (0.93, 0.83),
     },
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
@@ -145,7 +145,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.85, 0.7),
+        "name_misspelled": (0.86, 0.73),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -153,12 +153,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh16.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.77),
+        "name_misspelled": (0.96, 0.83),
     },
     "names-fresh17.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.89, 0.72),
+        "name_misspelled": (0.9, 0.75),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
@@ -170,7 +170,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.75),
+        "name_misspelled": (1.0, 0.8),
     },
     # Scored blind when committed (misspelled 0.826 / 0.559 and 0.867 / 0.765), then
     # after the third pass of the established spellings, whose writer did not see
@@ -178,12 +178,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh20.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.7),
+        "name_misspelled": (0.96, 0.73),
     },
     "names-fresh21.en-ar.jsonl": {
         "name_missing": (0.93, 0.84),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.79),
+        "name_misspelled": (0.87, 0.85),
     },
     # Scored blind when committed (missing 0.838 / 0.939 and 0.806 / 0.879, misspelled
     # 0.958 / 0.676 and 0.913 / 0.600), then after the fourth passes of both tables,
@@ -191,12 +191,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh22.en-ar.jsonl": {
         "name_missing": (0.91, 1.0),
         "name_latin": (1.0, 0.94),
-        "name_misspelled": (1.0, 0.79),
+        "name_misspelled": (1.0, 0.82),
     },
     "names-fresh23.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.84, 0.6),
+        "name_misspelled": (0.82, 0.65),
     },
     # Scored blind when committed, with the check of their time; read after.
     "names-fresh24.en-ar.jsonl": {
@@ -207,28 +207,50 @@ STUDIED_SET_FLOORS = {
     "names-fresh25.en-ar.jsonl": {
         "name_missing": (0.76, 0.88),
         "name_latin": (1.0, 0.97),
-        "name_misspelled": (0.85, 0.62),
+        "name_misspelled": (0.86, 0.7),
     },
     # Scored blind when committed, with the check of their time; never read.
     "names-fresh26.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.94, 0.7),
+        "name_misspelled": (0.94, 0.71),
     },
     "names-fresh27.en-ar.jsonl": {
-        "name_missing": (0.91, 0.94),
+        "name_missing": (0.92, 0.94),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.91, 0.6),
+        "name_misspelled": (0.92, 0.67),
     },
     "names-fresh28.en-ar.jsonl": {
         "name_missing": (0.88, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.86, 0.6),
+        "name_misspelled": (0.87, 0.65),
     },
     "names-fresh29.en-ar.jsonl": {
-        "name_missing": (0.9, 0.87),
+        "name_missing": (0.91, 0.88),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.92, 0.73),
+        "name_misspelled": (0.92, 0.76),
+    },
+    # Scored blind when committed, with this session's check before its rules and tables; read after.
+    "names-fresh30.en-ar.jsonl": {
+        "name_missing": (0.95, 0.96),
+        "name_latin": (0.98, 0.98),
+        "name_misspelled": (0.96, 0.78),
+    },
+    "names-fresh31.en-ar.jsonl": {
+        "name_missing": (0.94, 0.94),
+        "name_latin": (0.97, 0.98),
+        "name_misspelled": (0.91, 0.61),
+    },
+    # Scored blind when committed; never read.
+    "names-fresh32.en-ar.jsonl": {
+        "name_missing": (0.82, 0.89),
+        "name_latin": (1.0, 0.95),
+        "name_misspelled": (0.91, 0.51),
+    },
+    "names-fresh33.en-ar.jsonl": {
+        "name_missing": (0.83, 0.92),
+        "name_latin": (1.0, 1.0),
+        "name_misspelled": (0.76, 0.42),
     },
 }
 

@@ -421,7 +421,7 @@ def established_spellings(source_lang: str, target_lang: str) -> Mapping[str, Es
     for name, all_forms in table.items():
         folded = name.casefold()
         # The name check reads "al-Sudani" as the particle and "Sudani", and looks
-        # names up word by word: full names are for established_native_words.
+        # names up word by word: full names are for established_full_name_words.
         for key in {folded, _ARTICLE_PREFIX.sub("", folded)}:
             if " " not in key:
                 entries.setdefault(key, []).append((name, all_forms))
@@ -626,34 +626,47 @@ def _has_established_spelling(
     )
 
 
-# The readings of every word of a name's established spellings, and for each word of
-# the name that Arabic writes as its own word (_is_native), the readings of that word
-# in the spellings and its usual spelling; None for the others.
-NativeWords = tuple[frozenset[str], tuple[tuple[frozenset[str], str] | None, ...]]
+class FullNameWord(NamedTuple):
+    """One word of a known full name: its readings in the name's spellings, its usual
+    spelling, and whether Arabic writes it as its own word (_is_native)."""
+
+    readings: frozenset[str]
+    usual: str
+    native: bool
+
+
+# The readings of every word of a name's established spellings, and each word's own.
+FullNameWords = tuple[frozenset[str], tuple[FullNameWord, ...]]
 
 
 @cache
-def established_native_words(source_lang: str, target_lang: str) -> dict[str, NativeWords]:
-    """Case-folded full name of several words -> its NativeWords, for the names all of
+def established_full_name_words(source_lang: str, target_lang: str) -> Mapping[str, FullNameWords]:
+    """Case-folded full name of several words -> its FullNameWords, for the names all of
     whose spellings have as many words ("Amr Diab", "عمرو دياب"). The check reads a name
     part by part, and a part alone is not in the table ("Amr")."""
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
-    words: dict[str, NativeWords] = {}
-    for name, forms in table.items():
-        size = len(name.split())
-        split_forms = [form.split() for form in forms]
-        if size < 2 or any(len(form) != size for form in split_forms):
-            continue
-        words[name.casefold()] = (
-            _readings_of(word for form in split_forms for word in form),
-            tuple(
-                (_readings_of(form[index] for form in split_forms), split_forms[0][index])
-                if any(_is_native(form[index]) for form in split_forms)
-                else None
-                for index in range(size)
-            ),
-        )
-    return words
+    return LazyTable(
+        {name.casefold(): forms for name, forms in table.items() if len(name.split()) > 1},
+        _full_name_words,
+    )
+
+
+def _full_name_words(name: str, forms: list[str]) -> FullNameWords | None:
+    size = len(name.split())
+    split_forms = [form.split() for form in forms]
+    if any(len(form) != size for form in split_forms):
+        return None
+    return (
+        _readings_of(word for form in split_forms for word in form),
+        tuple(
+            FullNameWord(
+                _readings_of(form[index] for form in split_forms),
+                split_forms[0][index],
+                any(_is_native(form[index]) for form in split_forms),
+            )
+            for index in range(size)
+        ),
+    )
 
 
 def _readings_of(forms: Iterable[str]) -> frozenset[str]:
@@ -1725,7 +1738,7 @@ def align_names(
     target_lang = primary_language(pair.target_lang)
     known = exonyms(source_lang, target_lang)
     established = established_spellings(source_lang, target_lang)
-    native_words = established_native_words(source_lang, target_lang)
+    full_name_words = established_full_name_words(source_lang, target_lang)
     arab_name_words = arabic_name_words(source_lang, target_lang)
     months = month_names(source_lang, target_lang)
     glossary_spans = _glossary_spans(pair.source, context.glossary)
@@ -2326,8 +2339,14 @@ def align_names(
             previous_title = title
             continue
         for position, usual in (
-            _parts_off_native_spellings(
-                pair.source, tokens, renderings[name_start:], target, target_lang, native_words
+            _parts_off_known_spellings(
+                pair.source,
+                tokens,
+                renderings[name_start:],
+                target,
+                (source_lang, target_lang),
+                known,
+                full_name_words,
             )
             if len(tokens) > 1
             else ()
@@ -2372,19 +2391,23 @@ def _quoted_title(
     return None
 
 
-def _parts_off_native_spellings(
+def _parts_off_known_spellings(
     source: str,
     tokens: Sequence[Word],
     renderings: Sequence[NameRendering],
     target: Sequence[TargetWord],
-    target_lang: str,
-    native_words: dict[str, NativeWords],
+    languages: tuple[str, str],
+    exonym_forms: Mapping[str, tuple[str, ...]],
+    full_name_words: Mapping[str, FullNameWords],
 ) -> Iterator[tuple[int, str]]:
-    """Parts of a known full name that Arabic writes as its own words (the longest such
-    names in the name, from the left), rendered by a near transliteration or by a word
-    the part also names, but not as the news writes that word of that name ("Amr Diab",
-    "عمر دياب"; "Kais Saied", "كيس سعيد"; "Mohammed Shia al-Sudani", "محمد شيعة
-    السوداني"): each part's place in renderings and the part's usual spelling."""
+    """Parts of a known full name (the longest such names in the name, from the left),
+    rendered by a near transliteration or by a word the part also names, but not as the
+    news writes that word of that name: each part's place in renderings and the part's
+    usual spelling. A word Arabic writes as its own word has one spelling ("Amr Diab",
+    "عمرو دياب"; "Kais Saied", "كيس سعيد"; "Mohammed Shia al-Sudani", "محمد شيعة
+    السوداني"); another, any of its vowels, for a given name's may vary, but not its
+    consonants ("Kaja Kallas", "كاجا كالاس"; "Tim Cook", "تيم كوخ")."""
+    source_lang, target_lang = languages
     # Built on the first known name: most names are none.
     word_index: dict[int, int] = {}
     every_stem: set[str] = set()
@@ -2392,7 +2415,7 @@ def _parts_off_native_spellings(
     while first < len(tokens) - 1:
         for last in range(min(len(tokens), first + MAX_EXONYM_TOKENS) - 1, first, -1):
             start, end = tokens[first].start, tokens[last].end
-            known = native_words.get(source[start:end].casefold())
+            known = full_name_words.get(source[start:end].casefold())
             if known is not None:
                 every_word, words = known
                 break
@@ -2410,29 +2433,51 @@ def _parts_off_native_spellings(
                 or item.target_start not in word_index
             ):
                 continue
-            native = words[bisect_right(word_starts, item.source_start) - 1]
-            if native is None:
-                continue
-            readings, usual = native
+            word = words[bisect_right(word_starts, item.source_start) - 1]
             part = source[item.source_start : item.source_end]
             if (
                 # A word of the spelling that does not sound like the part is no
                 # transliteration of it, but a word of a translated name.
-                not _transliterates(part, usual, _ok_limit(consonant_count(skeleton(part))))
+                not _transliterates(part, word.usual, _ok_limit(consonant_count(skeleton(part))))
                 # The news's spelling elsewhere in the target is the rendering, and the
                 # near word the part matched is another ("Ali", "الأعلى ... علي").
-                or not readings.isdisjoint(every_stem)
+                or not word.readings.isdisjoint(every_stem)
             ):
                 continue
             first_word, last_word = word_index[item.target_start], _last_word(target, item)
             stems = {stem for word in target[first_word : last_word + 1] for stem in word.stems}
+            joined = _joined_stems(target, first_word, last_word, target_lang)
             # Any word of the name's spellings will do: a translation may order the
             # words its own way ("North Carolina", "كارولينا الشمالية").
-            if every_word.isdisjoint(stems) and readings.isdisjoint(
-                _joined_stems(target, first_word, last_word, target_lang)
+            if not every_word.isdisjoint(stems) or not word.readings.isdisjoint(joined):
+                continue
+            if word.native or (
+                # Not a word the languages have of their own: a common word (Bad Bunny,
+                # بعض) or one with an Arabic name (Sevilla, إشبيلية).
+                not is_common_word(part.casefold(), source_lang)
+                and part.casefold() not in exonym_forms
+                and not any(is_common_word(stem, target_lang) for stem in stems)
+                and not _same_consonants(stems.union(joined), word.readings)
             ):
-                yield position, usual
+                yield position, word.usual
         first = last + 1
+
+
+def _same_consonants(stems: Iterable[str], readings: AbstractSet[str]) -> bool:
+    consonants = {_loose_consonants(reading) for reading in readings}
+    return any(_loose_consonants(stem) in consonants for stem in stems)
+
+
+# Consonants that spellings of one foreign name write either way: ch as تش or ش, th as
+# ث or ت, s as س or ز, and the regional letters; and a final ه, written for a final
+# vowel or h or not (تاديه, تادي: Tadej; دوسانجه, دوسانج: Dosanjh).
+_LOOSE_CONSONANT_CLASSES = str.maketrans({"ث": "ت", "ز": "س", "ذ": "د"})
+
+
+def _loose_consonants(reading: str) -> str:
+    return _consonant_letters(
+        reading.removesuffix("ه").replace("تش", "ش").translate(_LOOSE_CONSONANT_CLASSES)
+    )
 
 
 def _last_word(target: Sequence[TargetWord], item: NameRendering) -> int:
