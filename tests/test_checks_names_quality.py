@@ -130,7 +130,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.83),
+        "name_misspelled": (0.93, 0.86),
     },
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
@@ -218,7 +218,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh27.en-ar.jsonl": {
         "name_missing": (0.92, 0.94),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.92, 0.67),
+        "name_misspelled": (0.92, 0.69),
     },
     "names-fresh28.en-ar.jsonl": {
         "name_missing": (0.88, 0.9),
@@ -234,12 +234,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh30.en-ar.jsonl": {
         "name_missing": (0.95, 0.96),
         "name_latin": (0.98, 0.98),
-        "name_misspelled": (0.96, 0.78),
+        "name_misspelled": (0.96, 0.81),
     },
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
         "name_latin": (0.97, 0.98),
-        "name_misspelled": (0.91, 0.61),
+        "name_misspelled": (0.91, 0.64),
     },
     # Scored blind when committed; never read.
     "names-fresh32.en-ar.jsonl": {

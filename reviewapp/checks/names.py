@@ -560,6 +560,13 @@ def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling
         return (
             "unusual" if any(_FINAL_A.sub("ة", stem) in final_a for stem in stems) else "misspelled"
         )
+    stems = list(stems)
+    if not any("ق" in reading for reading in established.readings) and any(
+        "ق" in stem for stem in stems
+    ):
+        # A ق where the news writes a foreign name with ك only is no regional letter,
+        # as it is in Turkish and Persian names the news writes with it (باموق).
+        return "misspelled"
     if any(_vowel_variant(stem, reading) for stem in stems for reading in established.readings):
         return "unusual"
     return "misspelled"
