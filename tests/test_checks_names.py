@@ -184,6 +184,8 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         # A final s sounded z is written either way.
         ("Wim Wenders filmed.", "صوّر فيم فندرس.", {"name_unusual:Wenders"}),
+        # A word's first ي is a consonant: the ا after it is the name's vowel.
+        ("Lamine Yamal scored.", "سجل لامين يمال.", {"name_misspelled:Yamal"}),
         # A ق for the ك of a foreign name the news writes with ك only.
         ("Elon Musk spoke.", "تحدث إيلون ماسق.", {"name_misspelled:Musk"}),
         ("Orhan Pamuk wrote.", "كتب أورهان باموق.", set()),

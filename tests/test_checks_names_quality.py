@@ -223,7 +223,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh28.en-ar.jsonl": {
         "name_missing": (0.88, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.87, 0.65),
+        "name_misspelled": (0.88, 0.66),
     },
     "names-fresh29.en-ar.jsonl": {
         "name_missing": (0.91, 0.88),
@@ -239,7 +239,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
         "name_latin": (0.97, 0.98),
-        "name_misspelled": (0.91, 0.64),
+        "name_misspelled": (0.91, 0.65),
     },
     # Scored blind when committed; never read.
     "names-fresh32.en-ar.jsonl": {

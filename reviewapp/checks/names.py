@@ -581,9 +581,10 @@ def _vowel_groups(reading: str) -> list[str]:
     spelling, as vowel classes ("ستارمير": "", "", "a", "", "i", "")."""
     groups = [""]
     previous = ""
-    for letter in reading:
+    for index, letter in enumerate(reading):
         vowel = letter.translate(_VOWEL_CLASSES)
-        if vowel != letter:
+        # A word's first ي is its y ("يامال", Yamal).
+        if vowel != letter and not (index == 0 and letter == "ي"):
             # A doubled letter is a y or w before the vowel ("كيبييغون", Kipyegon).
             if not groups[-1].endswith(vowel):
                 groups[-1] += vowel
