@@ -206,6 +206,14 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ("Kaja Kallas spoke.", "تحدثت كايا كالاس.", set()),
         ("Aliko Dangote spoke.", "تحدث عليكو دانغوتي.", {"name_misspelled:Aliko"}),
         ("Priyanka Chopra spoke.", "تحدثت بريانكا تشوبرا.", set()),
+        # A known surname's vowels are held too; a given name's are not.
+        (
+            "Prosecutor Lindsey Halligan spoke.",
+            "تحدثت المدعية ليندسي هوليغان.",
+            {"name_misspelled:Halligan"},
+        ),
+        ("Tadej Pogacar won.", "فاز تادي بوغاتشار.", set()),
+        ("Claudia Sheinbaum spoke.", "تحدثت كلوديا شينباوم.", set()),
         ("Diljit Dosanjh sang.", "غنى ديلجيت دوسانجه.", set()),
         ("Alejandro Toledo was jailed.", "سُجن أليخاندرو طليطلة.", set()),
         # A known name opening the sentence with a function word's first word.

@@ -135,7 +135,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.96, 0.87),
+        "name_misspelled": (0.96, 0.9),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.94, 0.97),
@@ -165,7 +165,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh18.en-ar.jsonl": {
         "name_missing": (0.92, 0.86),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.73),
+        "name_misspelled": (0.87, 0.76),
     },
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
@@ -178,7 +178,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh20.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.73),
+        "name_misspelled": (0.96, 0.76),
     },
     "names-fresh21.en-ar.jsonl": {
         "name_missing": (0.93, 0.84),
@@ -213,44 +213,44 @@ STUDIED_SET_FLOORS = {
     "names-fresh26.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.94, 0.71),
+        "name_misspelled": (0.94, 0.74),
     },
     "names-fresh27.en-ar.jsonl": {
         "name_missing": (0.92, 0.94),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.92, 0.69),
+        "name_misspelled": (0.92, 0.7),
     },
     "names-fresh28.en-ar.jsonl": {
         "name_missing": (0.88, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.88, 0.66),
+        "name_misspelled": (0.88, 0.69),
     },
     "names-fresh29.en-ar.jsonl": {
         "name_missing": (0.91, 0.88),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.92, 0.76),
+        "name_misspelled": (0.92, 0.79),
     },
     # Scored blind when committed, with this session's check before its rules and tables; read after.
     "names-fresh30.en-ar.jsonl": {
         "name_missing": (0.95, 0.96),
         "name_latin": (0.98, 0.98),
-        "name_misspelled": (0.96, 0.81),
+        "name_misspelled": (0.96, 0.84),
     },
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
         "name_latin": (0.97, 0.98),
-        "name_misspelled": (0.91, 0.65),
+        "name_misspelled": (0.92, 0.68),
     },
     # Scored blind when committed; never read.
     "names-fresh32.en-ar.jsonl": {
         "name_missing": (0.82, 0.89),
         "name_latin": (1.0, 0.95),
-        "name_misspelled": (0.91, 0.51),
+        "name_misspelled": (0.92, 0.6),
     },
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.83, 0.92),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.76, 0.42),
+        "name_misspelled": (0.76, 0.44),
     },
 }
 

@@ -545,7 +545,9 @@ def _is_native(spelling: str) -> bool:
     )
 
 
-def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling) -> Status:
+def _unestablished_status(
+    stems: Iterable[str], established: EstablishedSpelling, *, beside_another: bool = False
+) -> Status:
     """How a rendering near enough to pass, but by none of a name's established
     spellings, differs from them: by a vowel letter written inside the name, a ي left
     out or a regional letter only, a variant the news does not use ("unusual": ستارمير
@@ -567,7 +569,11 @@ def _unestablished_status(stems: Iterable[str], established: EstablishedSpelling
         # A ق where the news writes a foreign name with ك only is no regional letter,
         # as it is in Turkish and Persian names the news writes with it (باموق).
         return "misspelled"
-    if any(_vowel_variant(stem, reading) for stem in stems for reading in established.readings):
+    if any(
+        _vowel_variant(stem, reading, beside_another=beside_another)
+        for stem in stems
+        for reading in established.readings
+    ):
         return "unusual"
     return "misspelled"
 
@@ -594,9 +600,10 @@ def _vowel_groups(reading: str) -> list[str]:
     return groups
 
 
-def _vowel_variant(rendering: str, spelling: str) -> bool:
+def _vowel_variant(rendering: str, spelling: str, *, beside_another: bool = False) -> bool:
     """Whether a rendering differs from a spelling only by writing a vowel letter
-    inside the name, or by leaving out a ي there (ستارمير for ستارمر, سلتيك for سيلتيك),
+    inside the name (ستارمير for ستارمر), or beside_another one too (كلايبو for كليبو,
+    Klaebo), or by leaving out a ي there (سلتيك for سيلتيك),
     as transliterations of one name do: a short i or e is written or not at will. Not
     by leaving out an ا or a و, which write the a and the o or u a name is heard with
     (هسابيس for هاسابيس, Hassabis; دورف for دوروف, Durov), nor by another vowel (موسك for
@@ -608,7 +615,8 @@ def _vowel_variant(rendering: str, spelling: str) -> bool:
     if len(rendered) != len(established) or rendered[-1] != established[-1]:
         return False
     return all(
-        not spelled or spelled == written or (not written and spelled == "i")
+        (spelled in written if beside_another else not spelled or spelled == written)
+        or (not written and spelled == "i")
         for written, spelled in zip(rendered[1:-1], established[1:-1], strict=True)
     )
 
@@ -2346,7 +2354,7 @@ def align_names(
             claimed.update(dict.fromkeys(range(title[0], title[1] + 1), key))
             previous_title = title
             continue
-        for position, usual in (
+        for position, usual, status in (
             _parts_off_known_spellings(
                 pair.source,
                 tokens,
@@ -2360,7 +2368,7 @@ def align_names(
             else ()
         ):
             renderings[name_start + position] = dataclasses.replace(
-                renderings[name_start + position], status="misspelled", suggestion=usual
+                renderings[name_start + position], status=status, suggestion=usual
             )
     return renderings
 
@@ -2407,7 +2415,7 @@ def _parts_off_known_spellings(
     languages: tuple[str, str],
     exonym_forms: Mapping[str, tuple[str, ...]],
     full_name_words: Mapping[str, FullNameWords],
-) -> Iterator[tuple[int, str]]:
+) -> Iterator[tuple[int, str, Status]]:
     """Parts of a known full name (the longest such names in the name, from the left),
     rendered by a near transliteration or by a word the part also names, but not as the
     news writes that word of that name: each part's place in renderings and the part's
@@ -2459,15 +2467,39 @@ def _parts_off_known_spellings(
             # words its own way ("North Carolina", "كارولينا الشمالية").
             if not every_word.isdisjoint(stems) or not word.readings.isdisjoint(joined):
                 continue
-            if word.native or (
+            if word.native:
+                yield position, word.usual, "misspelled"
+            elif (
                 # Not a word the languages have of their own: a common word (Bad Bunny,
                 # بعض) or one with an Arabic name (Sevilla, إشبيلية).
                 not is_common_word(part.casefold(), source_lang)
                 and part.casefold() not in exonym_forms
                 and not any(is_common_word(stem, target_lang) for stem in stems)
-                and not _same_consonants(stems.union(joined), word.readings)
             ):
-                yield position, word.usual
+                if not _same_consonants(stems.union(joined), word.readings):
+                    yield position, word.usual, "misspelled"
+                elif word is words[-1]:
+                    # A surname's vowels are held as a known name's are; a given name's
+                    # vary with the language it is read in (كلوديا, كلاوديا: Claudia).
+                    written = {_loose_letters(stem) for stem in joined}
+                    spelled = frozenset(map(_loose_letters, word.readings))
+                    if written.isdisjoint(spelled) and not (
+                        # An English u is heard as a or u (مانغر, مونغر: Munger).
+                        "u" in part.casefold()
+                        and not {_a_as_u(x) for x in written}.isdisjoint(map(_a_as_u, spelled))
+                    ):
+                        yield (
+                            position,
+                            word.usual,
+                            # A surname held by a full name only, less sure than one
+                            # the news writes alone: a vowel letter beside another is
+                            # an unusual spelling too.
+                            _unestablished_status(
+                                written,
+                                EstablishedSpelling(spelled, word.usual, False),
+                                beside_another=True,
+                            ),
+                        )
         first = last + 1
 
 
@@ -2482,10 +2514,16 @@ def _same_consonants(stems: Iterable[str], readings: AbstractSet[str]) -> bool:
 _LOOSE_CONSONANT_CLASSES = str.maketrans({"ث": "ت", "ز": "س", "ذ": "د"})
 
 
+def _a_as_u(reading: str) -> str:
+    return reading.replace("ا", "و")
+
+
+def _loose_letters(reading: str) -> str:
+    return reading.removesuffix("ه").replace("تش", "ش").translate(_LOOSE_CONSONANT_CLASSES)
+
+
 def _loose_consonants(reading: str) -> str:
-    return _consonant_letters(
-        reading.removesuffix("ه").replace("تش", "ش").translate(_LOOSE_CONSONANT_CLASSES)
-    )
+    return _consonant_letters(_loose_letters(reading))
 
 
 def _last_word(target: Sequence[TargetWord], item: NameRendering) -> int:
