@@ -222,6 +222,13 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "التقى رئيس بلدية نيويورك المنتخب زهران ممداني ترامب.",
             set(),
         ),
+        # A European particle inside a person's name goes with the name after it.
+        ("Marine Le Pen appealed.", "استأنفت مارين لوبان.", set()),
+        (
+            "Sarkozy served his sentence at La Santé prison.",
+            "قضى ساركوزي عقوبته في سجن الصحة.",
+            {"name_missing:La", "name_missing:Santé"},
+        ),
         # A trade's noun before a name is no part of it; a name of common words is.
         ("Drugmaker Eli Lilly grew.", "نمت شركة الأدوية إيلي ليلي.", set()),
         ("Chipmaker TSMC grew.", "نمت شركة تصنيع الرقائق TSMC.", {"name_latin:TSMC"}),

@@ -2323,6 +2323,27 @@ def align_names(
                 renderings.append(
                     rendering(part, part, "missing", (translated, translated), "", "")
                 )
+        # Inside a person's name, after the given name: a particle opening a name is
+        # the article of a place's or paper's ("La Santé", "Le Monde").
+        for position in range(name_start + 1, len(renderings) - 1):
+            part, following = renderings[position], renderings[position + 1]
+            if (
+                part.status == "missing"
+                and part.key in vocabulary.european_particles
+                and following.status == "ok"
+                # Transliterated, not translated ("Le Monde", "العالم").
+                and following.rendering
+                and pair.source[part.source_end : following.source_start] == " "
+            ):
+                # A European particle goes with the name after it, written with it or
+                # left out ("Marine Le Pen", "مارين لوبان"; "Charles de Gaulle", "ديغول").
+                renderings[position] = dataclasses.replace(
+                    part,
+                    status="ok",
+                    target_start=following.target_start,
+                    target_end=following.target_end,
+                    target_text=following.target_text,
+                )
         if worded_title:
             for position in range(name_start, len(renderings)):
                 if renderings[position].status == "missing":
