@@ -2488,14 +2488,18 @@ def _parts_off_known_spellings(
             # words its own way ("North Carolina", "كارولينا الشمالية").
             if not every_word.isdisjoint(stems) or not word.readings.isdisjoint(joined):
                 continue
+            common_source_word = is_common_word(part.casefold(), source_lang)
+            common_target_word = any(is_common_word(stem, target_lang) for stem in stems)
             if word.native:
-                yield position, word.usual, "misspelled"
+                # Not a common word translated ("Sun Pharma", "الشمس").
+                if not (common_source_word and common_target_word):
+                    yield position, word.usual, "misspelled"
             elif (
                 # Not a word the languages have of their own: a common word (Bad Bunny,
                 # بعض) or one with an Arabic name (Sevilla, إشبيلية).
-                not is_common_word(part.casefold(), source_lang)
+                not common_source_word
                 and part.casefold() not in exonym_forms
-                and not any(is_common_word(stem, target_lang) for stem in stems)
+                and not common_target_word
             ):
                 if not _same_consonants(stems.union(joined), word.readings):
                     yield position, word.usual, "misspelled"
