@@ -140,12 +140,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.94, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.79),
+        "name_misspelled": (1.0, 0.82),
     },
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.86, 0.73),
+        "name_misspelled": (0.87, 0.79),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -178,7 +178,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh20.en-ar.jsonl": {
         "name_missing": (0.9, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.76),
+        "name_misspelled": (0.96, 0.79),
     },
     "names-fresh21.en-ar.jsonl": {
         "name_missing": (0.93, 0.84),
@@ -239,18 +239,18 @@ STUDIED_SET_FLOORS = {
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
         "name_latin": (0.97, 0.98),
-        "name_misspelled": (0.92, 0.68),
+        "name_misspelled": (0.92, 0.7),
     },
     # Scored blind when committed; never read.
     "names-fresh32.en-ar.jsonl": {
         "name_missing": (0.82, 0.89),
         "name_latin": (1.0, 0.95),
-        "name_misspelled": (0.92, 0.6),
+        "name_misspelled": (0.93, 0.62),
     },
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.83, 0.92),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.76, 0.44),
+        "name_misspelled": (0.77, 0.45),
     },
 }
 
