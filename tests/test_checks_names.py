@@ -258,6 +258,19 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         ("McIlroy completed the Grand Slam.", "أكمل ماكلروي البطولات الكبرى.", set()),
         ("He was named Finals MVP.", "واختير أفضل لاعب في النهائيات.", set()),
+        ("Norris won his first Formula One title.", "فاز نوريس بأول لقب له في الفورمولا 1.", set()),
+        ("Pyramids FC won.", "فاز نادي بيراميدز.", set()),
+        ("Ouattara won in Ivory Coast.", "فاز واتارا في ساحل العاج.", set()),
+        ("Gen Z protesters marched.", "سار محتجو الجيل زد.", set()),
+        # An operation's words of two common words are translated too.
+        ("It was Operation Spiderweb.", "كانت عملية شبكة العنكبوت.", set()),
+        # A part spelled closely before the name's earlier part: two names in one run.
+        (
+            "An Air India Boeing 787 crashed.",
+            "تحطمت طائرة بوينغ 787 تابعة لشركة إير إنديا.",
+            set(),
+        ),
+        ("President Yamandu Orsi spoke.", "تحدث الرئيس ياماندو أوسي.", {"name_misspelled:Orsi"}),
         (
             "Hundreds died, the Disaster Management Centre said.",
             "لقي المئات حتفهم، بحسب مركز إدارة الكوارث.",

@@ -1627,12 +1627,11 @@ def _is_trade_noun(word: str, language: str) -> bool:
     )
 
 
-def _joins_common_words(word: str, language: str) -> bool:
-    """Whether a word is two common words of the language written as one ("Coastguard",
-    "Drugmaker")."""
+def _joins_common_words(word: str, language: str, zipf: float = COMPOUND_PART_ZIPF) -> bool:
+    """Whether a word is two words of the language, each of frequency zipf at least,
+    written as one ("Coastguard", "Drugmaker")."""
     return any(
-        _zipf(word[:split], language) >= COMPOUND_PART_ZIPF
-        and _zipf(word[split:], language) >= COMPOUND_PART_ZIPF
+        _zipf(word[:split], language) >= zipf and _zipf(word[split:], language) >= zipf
         for split in range(MIN_COMPOUND_PART_LETTERS, len(word) - MIN_COMPOUND_PART_LETTERS + 1)
     )
 
@@ -2018,6 +2017,32 @@ def align_names(
             )
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
             consonants = consonant_count(skeleton(word_text))
+            if after_previous and not (best and best[0] <= _ok_limit(consonants)):
+                # Unless the part is spelled exactly before: a run of capitalised words
+                # may be two names ("Air India Boeing", "بوينغ ... إير إنديا").
+                before = _best_transliteration_of(
+                    word_text,
+                    source_lang,
+                    candidates,
+                    [
+                        index < after_previous and claimed.get(index, key) == key
+                        for index in range(len(target))
+                    ],
+                    only_correct=True,
+                )
+                if (
+                    before
+                    # Close: the order of a name's parts weighs more than a rough likeness.
+                    and before[0] <= _ok_limit(consonants) / 2
+                    # Not a word of the translation's own ("الرئيس" for "Orsi"), nor a
+                    # name it kept in Latin letters.
+                    and not any(
+                        target[index].is_latin
+                        or any(is_common_word(stem, target_lang) for stem in target[index].stems)
+                        for index in range(before[1], before[2] + 1)
+                    )
+                ):
+                    best = before
             if claimed and not (best and best[0] <= _ok_limit(consonants)):
                 taken = _take_closer_claimed_word(
                     word_text,
@@ -2221,7 +2246,19 @@ def align_names(
             elif (
                 # A landmark's or an event's own word that is no common word (a
                 # place's name: "Boao Forum") is transliterated, not translated.
-                not (landmark and is_common_word(folded, source_lang))
+                not (
+                    landmark
+                    and (
+                        is_common_word(folded, source_lang)
+                        # Or two common words written as one ("Operation Spiderweb",
+                        # "عملية شبكة العنكبوت").
+                        or (
+                            source_lang in _wordfreq_languages()
+                            and _zipf(folded, source_lang) == 0
+                            and _joins_common_words(folded, source_lang, COMMON_WORD_ZIPF)
+                        )
+                    )
+                )
                 and first is not doubtful_token
                 and not _translated_descriptor(
                     folded, source_lang, transliterated.get(first_index - 1), target
