@@ -213,6 +213,19 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_misspelled:Halligan"},
         ),
         ("Tadej Pogacar won.", "فاز تادي بوغاتشار.", set()),
+        # A surname that is also a common word of the source is held too.
+        (
+            "Europe, led by Luke Donald, kept the cup.",
+            "احتفظت أوروبا بقيادة لوك دونلد بالكأس.",
+            {"name_misspelled:Donald"},
+        ),
+        # A final hamza's long ا is not the ة of a feminine ending.
+        (
+            "Clashes in Sweida continued.",
+            "تواصلت الاشتباكات في السويدة.",
+            {"name_misspelled:Sweida"},
+        ),
+        ("Clashes in Sweida continued.", "تواصلت الاشتباكات في السويدا.", set()),
         ("Claudia Sheinbaum spoke.", "تحدثت كلوديا شينباوم.", set()),
         ("Diljit Dosanjh sang.", "غنى ديلجيت دوسانجه.", set()),
         ("Alejandro Toledo was jailed.", "سُجن أليخاندرو طليطلة.", set()),

@@ -557,8 +557,13 @@ def _unestablished_status(
     included: any other is a misspelling (حسان for حسن, Hassan; الناصر for النصر,
     Al-Nassr)."""
     if established.native:
-        # Only the final ة may be written ه or ا (درنه, بنزيما).
-        final_a = {_FINAL_A.sub("ة", reading) for reading in established.readings}
+        # Only the final ة may be written ه or ا (درنه, بنزيما); not a final ا with its
+        # hamza, a long vowel (السويدة for السويداء, Sweida).
+        final_a = (
+            set()
+            if established.usual.endswith("اء")
+            else {_FINAL_A.sub("ة", reading) for reading in established.readings}
+        )
         return (
             "unusual" if any(_FINAL_A.sub("ة", stem) in final_a for stem in stems) else "misspelled"
         )
@@ -2532,11 +2537,10 @@ def _parts_off_known_spellings(
                 if not (common_source_word and common_target_word):
                     yield position, word.usual, "misspelled"
             elif (
-                # Not a word the languages have of their own: a common word (Bad Bunny,
-                # بعض) or one with an Arabic name (Sevilla, إشبيلية).
-                not common_source_word
-                and part.casefold() not in exonym_forms
-                and not common_target_word
+                # Not a word the languages have of their own: a word translated as a
+                # common word (Bad Bunny, بعض; Tim Cook, كوخ) or one with an Arabic name
+                # (Sevilla, إشبيلية).
+                part.casefold() not in exonym_forms and not common_target_word
             ):
                 if not _same_consonants(stems.union(joined), word.readings):
                     yield position, word.usual, "misspelled"
