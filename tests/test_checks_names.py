@@ -235,6 +235,12 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "التقى رئيس بلدية نيويورك المنتخب زهران ممداني ترامب.",
             set(),
         ),
+        # A word kept in Latin letters is another name, not this one misspelled.
+        (
+            "Shootings in Kentucky and Ohio left five dead.",
+            "خلفت عمليات إطلاق نار في County وأوهايو خمسة قتلى.",
+            {"name_missing:Kentucky"},
+        ),
         # A European particle inside a person's name goes with the name after it.
         ("Marine Le Pen appealed.", "استأنفت مارين لوبان.", set()),
         (

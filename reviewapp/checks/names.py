@@ -2433,7 +2433,16 @@ def align_names(
             renderings[name_start + position] = dataclasses.replace(
                 renderings[name_start + position], status=status, suggestion=usual
             )
-    return renderings
+    # A word the translation keeps in Latin letters is another name kept so, not this one
+    # misspelled ("Kentucky", "County"): this one is missing.
+    return [
+        dataclasses.replace(
+            item, status="missing", target_start=None, target_end=None, target_text="", rendering=""
+        )
+        if item.status == "misspelled" and not target_is_latin and item.target_text.isascii()
+        else item
+        for item in renderings
+    ]
 
 
 # Quotation marks around the title of a work, of any language's style.
