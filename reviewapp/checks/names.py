@@ -804,8 +804,8 @@ def find_form(
 ) -> tuple[int, int, str] | None:
     """First occurrence of a target form: (first word index, last word index, reading).
     With exact_ending, a word matched by prefix must end as the form or its adjective
-    does (_inflects): not for a name with a people's adjective, which Arabic inflects
-    freely ("روساً", Russian; "صرب البوسنة", Bosnian Serb)."""
+    does (_inflects): not for a people's adjective, which Arabic inflects freely
+    ("روساً", Russian)."""
     form_words = _form_words(form, target_lang)
     if not form_words:
         return None
@@ -2023,7 +2023,7 @@ def align_names(
             best = _best_transliteration_of(word_text, source_lang, candidates, available)
             consonants = consonant_count(skeleton(word_text))
             if after_previous and not (best and best[0] <= _ok_limit(consonants)):
-                # Unless the part is spelled exactly before: a run of capitalised words
+                # Unless the part is spelled closely before: a run of capitalised words
                 # may be two names ("Air India Boeing", "بوينغ ... إير إنديا").
                 before = _best_transliteration_of(
                     word_text,
@@ -2521,7 +2521,8 @@ def _parts_off_known_spellings(
                 or item.target_start not in word_index
             ):
                 continue
-            word = words[bisect_right(word_starts, item.source_start) - 1]
+            place = bisect_right(word_starts, item.source_start) - 1
+            word = words[place]
             part = source[item.source_start : item.source_end]
             if (
                 # A word of the spelling that does not sound like the part is no
@@ -2553,7 +2554,7 @@ def _parts_off_known_spellings(
             ):
                 if not _same_consonants(stems.union(joined), word.readings):
                     yield position, word.usual, "misspelled"
-                elif word is words[-1]:
+                elif place == len(words) - 1:
                     # A surname's vowels are held as a known name's are; a given name's
                     # vary with the language it is read in (كلوديا, كلاوديا: Claudia).
                     written = {_loose_letters(stem) for stem in joined}
