@@ -742,6 +742,27 @@ def name_distance(name: str, rendering: str) -> float:
     )
 
 
+def spelling_edits(a: str, b: str) -> int:
+    """Letters added, dropped, changed or swapped with their neighbour to turn one
+    spelling into another (optimal string alignment): how far a written word is from a
+    name's established spelling letter by letter, where a transliteration's distance
+    forgives what sounds alike."""
+    previous_row: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        before_previous, previous_row = previous_row, row
+        row = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            row[j] = min(
+                previous_row[j] + 1,
+                row[j - 1] + 1,
+                previous_row[j - 1] + (letter != other),
+            )
+            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == other:
+                row[j] = min(row[j], before_previous[j - 2] + 1)
+    return row[-1]
+
+
 def _consonants(name_skeleton: str) -> list[str]:
     return [symbol for symbol in name_skeleton if symbol not in _VOWELS]
 

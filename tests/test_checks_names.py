@@ -927,6 +927,33 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             "فاز جعفر Panahi عن فيلم مجرد حادث.",
             {"name_latin:Panahi"},
         ),
+        # A known form matched with another vowel or a plural after its letters is
+        # another word, or the name misspelled.
+        ("Aid reached Burundi.", "وصلت المساعدات إلى بوروندا.", {"name_misspelled:Burundi"}),
+        ("Aid reached Burundi.", "وصلت المساعدات إلى بوروندي.", set()),
+        ("The Burundian army moved.", "تحرك الجيش البوروندي.", set()),
+        (
+            "The cup was held in Riyadh.",
+            "أقيمت كأس الرياضات الإلكترونية.",
+            {"name_missing:Riyadh"},
+        ),
+        ("He met Kurdish officials.", "التقى مسؤولين أكراداً.", set()),
+        ("Bosnian Serb leaders met.", "اجتمع زعماء صرب البوسنة.", set()),
+        # A known name a few letters off its spelling, however far its sound.
+        ("Army chief Asim Munir spoke.", "تحدث قائد الجيش عاصم نمير.", {"name_misspelled:Munir"}),
+        (
+            "Moldova said Chisinau would respond.",
+            "قالت مولدوفا إن كيشيتاو سترد.",
+            {"name_misspelled:Chisinau"},
+        ),
+        ("Tourists returned to Phuket.", "عاد السياح إلى بوكيت.", set()),
+        # A word sounding a little like a known foreign name but not written like it is
+        # another word in its place.
+        (
+            "The cathedral in Paris reopened, its chief architect said.",
+            "أعيد افتتاح الكاتدرائية، قال كبير المهندسين.",
+            {"name_missing:Paris"},
+        ),
     ],
 )
 def test_name_findings_on_single_pairs(source: str, target: str, expected: set[str]) -> None:

@@ -103,12 +103,12 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.93, 1.0),
     },
     "names-fresh8.en-ar.jsonl": {
-        "name_missing": (0.85, 0.9),
+        "name_missing": (0.93, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.9),
+        "name_misspelled": (0.96, 1.0),
     },
     "names-fresh9.en-ar.jsonl": {
-        "name_missing": (0.91, 0.97),
+        "name_missing": (0.94, 0.97),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.96, 0.93),
     },
@@ -119,9 +119,9 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.96, 0.93),
     },
     "names-fresh11.en-ar.jsonl": {
-        "name_missing": (0.96, 0.9),
+        "name_missing": (1.0, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.93),
+        "name_misspelled": (1.0, 0.96),
     },
     # Scored blind once (sets 12 and 13 at 6f26fda, 14 and 15 at a65539c), then
     # studied for missing names; their misspellings are mostly a vowel letter or one
@@ -130,22 +130,22 @@ STUDIED_SET_FLOORS = {
     "names-fresh12.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.86),
+        "name_misspelled": (0.94, 0.88),
     },
     "names-fresh13.en-ar.jsonl": {
-        "name_missing": (0.91, 0.93),
+        "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.96, 0.9),
+        "name_misspelled": (0.96, 0.93),
     },
     "names-fresh14.en-ar.jsonl": {
-        "name_missing": (0.94, 0.97),
+        "name_missing": (0.97, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.82),
+        "name_misspelled": (1.0, 0.85),
     },
     "names-fresh15.en-ar.jsonl": {
-        "name_missing": (0.91, 0.93),
+        "name_missing": (0.91, 0.96),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.87, 0.79),
+        "name_misspelled": (0.9, 0.79),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -156,34 +156,34 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.96, 0.83),
     },
     "names-fresh17.en-ar.jsonl": {
-        "name_missing": (0.93, 0.93),
+        "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.75),
+        "name_misspelled": (0.96, 0.75),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
     "names-fresh18.en-ar.jsonl": {
-        "name_missing": (0.92, 0.86),
+        "name_missing": (0.93, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.76),
+        "name_misspelled": (0.9, 0.76),
     },
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (1.0, 0.8),
+        "name_misspelled": (0.96, 0.8),
     },
     # Scored blind when committed (misspelled 0.826 / 0.559 and 0.867 / 0.765), then
     # after the third pass of the established spellings, whose writer did not see
     # them either.
     "names-fresh20.en-ar.jsonl": {
-        "name_missing": (0.9, 0.9),
+        "name_missing": (0.82, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.79),
+        "name_misspelled": (1.0, 0.73),
     },
     "names-fresh21.en-ar.jsonl": {
-        "name_missing": (0.93, 0.84),
+        "name_missing": (0.93, 0.87),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.85),
+        "name_misspelled": (0.9, 0.85),
     },
     # Scored blind when committed (missing 0.838 / 0.939 and 0.806 / 0.879, misspelled
     # 0.958 / 0.676 and 0.913 / 0.600), then after the fourth passes of both tables,
@@ -194,9 +194,9 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (1.0, 0.82),
     },
     "names-fresh23.en-ar.jsonl": {
-        "name_missing": (0.9, 0.9),
+        "name_missing": (0.91, 1.0),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.82, 0.65),
+        "name_misspelled": (0.92, 0.65),
     },
     # Scored blind when committed, with the check of their time; read after.
     "names-fresh24.en-ar.jsonl": {
@@ -205,9 +205,9 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.93, 0.74),
     },
     "names-fresh25.en-ar.jsonl": {
-        "name_missing": (0.78, 0.88),
+        "name_missing": (0.79, 0.91),
         "name_latin": (1.0, 0.97),
-        "name_misspelled": (0.86, 0.7),
+        "name_misspelled": (0.89, 0.7),
     },
     # Scored blind when committed, with the check of their time; never read.
     "names-fresh26.en-ar.jsonl": {
@@ -216,52 +216,53 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.96, 0.74),
     },
     "names-fresh27.en-ar.jsonl": {
-        "name_missing": (0.92, 0.95),
+        "name_missing": (0.92, 0.97),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.94, 0.7),
+        "name_misspelled": (0.96, 0.7),
     },
     "names-fresh28.en-ar.jsonl": {
-        "name_missing": (0.88, 0.9),
+        "name_missing": (0.89, 0.92),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.88, 0.69),
+        "name_misspelled": (0.9, 0.71),
     },
     "names-fresh29.en-ar.jsonl": {
         "name_missing": (0.93, 0.88),
         "name_latin": (1.0, 0.96),
         "name_misspelled": (0.92, 0.79),
     },
-    # Scored blind when committed, with this session's check before its rules and tables; read after.
+    # Scored blind when committed, with the check before that session's rules and tables;
+    # read after.
     "names-fresh30.en-ar.jsonl": {
-        "name_missing": (0.96, 0.96),
+        "name_missing": (0.94, 0.96),
         "name_latin": (0.98, 0.98),
-        "name_misspelled": (0.96, 0.84),
+        "name_misspelled": (0.96, 0.81),
     },
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
         "name_latin": (0.97, 0.98),
         "name_misspelled": (0.92, 0.71),
     },
-    # Scored blind when committed; never read.
+    # Scored blind when committed, then read.
     "names-fresh32.en-ar.jsonl": {
-        "name_missing": (0.9, 0.89),
+        "name_missing": (0.92, 0.92),
         "name_latin": (1.0, 0.95),
-        "name_misspelled": (0.93, 0.62),
+        "name_misspelled": (0.95, 0.62),
     },
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.95, 0.94),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.82, 0.5),
+        "name_misspelled": (0.87, 0.5),
     },
-    # Scored blind when committed; never read.
+    # Scored blind when committed, then read a session later.
     "names-fresh34.en-ar.jsonl": {
-        "name_missing": (0.86, 0.89),
+        "name_missing": (0.92, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.92, 0.71),
+        "name_misspelled": (0.94, 0.79),
     },
     "names-fresh35.en-ar.jsonl": {
-        "name_missing": (0.84, 0.85),
+        "name_missing": (0.85, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.86, 0.68),
+        "name_misspelled": (0.9, 0.69),
     },
 }
 

@@ -14,6 +14,7 @@ from reviewapp.transliteration import (
     same_leading_consonants,
     skeleton,
     skeleton_distance,
+    spelling_edits,
 )
 
 
@@ -210,3 +211,19 @@ def test_consonants_line_up_after_a_wrong_first_one(
     name: str, rendering: str, lined_up: bool
 ) -> None:
     assert lined_up_after_first(skeleton(name), reading_skeleton(rendering)) is lined_up
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "edits"),
+    [
+        ("منير", "منير", 0),
+        ("منير", "نمير", 1),
+        ("ريفز", "ريغز", 1),
+        ("دقلو", "دجالو", 2),
+        ("", "اب", 2),
+    ],
+)
+def test_spelling_edits_count_letters_added_dropped_changed_or_swapped(
+    a: str, b: str, edits: int
+) -> None:
+    assert spelling_edits(a, b) == edits

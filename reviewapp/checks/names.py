@@ -55,6 +55,7 @@ from reviewapp.transliteration import (
     same_leading_consonants,
     skeleton,
     skeleton_distance_within,
+    spelling_edits,
     word_stems,
 )
 
@@ -587,6 +588,18 @@ _FINAL_A = re.compile("[اةه]$")
 _VOWEL_CLASSES = str.maketrans({"ا": "a", "ة": "a", "ي": "i", "و": "u", "ء": ""})
 
 
+def _far_from_spelling(stems: Iterable[str], established: EstablishedSpelling) -> bool:
+    """Whether a rendering that sounds a little like a foreign name is not written like
+    any of its spellings in half its letters: another word in the name's place ("كبير",
+    Paris; "أليكو", Lagos), not a misspelling of it. Not for a name Arabic writes as its
+    own word, which a misspelling may make another name (خليل for خالد, Khaled)."""
+    return not established.native and all(
+        spelling_edits(stem, reading) > max(2, len(reading) // 2)
+        for stem in stems
+        for reading in established.readings
+    )
+
+
 def _vowel_groups(reading: str) -> list[str]:
     """The vowel letters before, between and after the consonant letters of a
     spelling, as vowel classes ("ستارمير": "", "", "a", "", "i", "")."""
@@ -790,13 +803,19 @@ def _form_word_matches(
 
 def _inflects(ending: str, written: str) -> bool:
     """Whether a word written with the given letters after a form's core may be that form
-    or one of its adjectives or inflections ("سوري", "سورية" of "سوريا"). Not a form in
-    -يا with its ي left out, which misspells the name ("فالنسا" for "فالنسيا", Valencia).
-    Other endings vary too much to tell: a language's name is an adjective in -ية where
-    its people's has none ("الروهينغية", "الروهينغا")."""
-    return not (
-        ending == "يا" and written and not written.strip(_FINAL_VOWEL_LETTERS) and written[0] != "ي"
-    )
+    or one of its adjectives or inflections: its own ending, or a nisba in ي ("سوري",
+    "سورية", "السوريون" of "سوريا"), or no ending for a name in -يا, whose people's plural
+    drops it ("الألمان"). Not another vowel, which misspells the name ("فالنسا" for
+    "فالنسيا", Valencia; "بوروندا" for "بوروندي", Burundi), nor a plural ("للرياضات" is not
+    "الرياض", Riyadh)."""
+    if written == ending or written.startswith("ي"):
+        return True
+    if ending == "ية":
+        # A language's name is an adjective where its people's and land's are not
+        # ("الروهينغية", "الروهينغا"; "البوسنية", "البوسنة").
+        return written in ("", "ا", "ة")
+    # An accusative's alif ("أكراداً").
+    return written == ("ا" if not ending else "" if ending == "يا" else None)
 
 
 def find_form(
@@ -1733,6 +1752,43 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
+def _word_near_spelling(
+    readings: AbstractSet[str],
+    target: Sequence[TargetWord],
+    available: Sequence[bool],
+    target_lang: str,
+) -> tuple[int, str, int] | None:
+    """The first available target word that writes one of a name's spellings, or else
+    whose letters are a few edits from one (one in three letters): its index, its stem
+    and the edits. Not a word the name is often translated as ("المسك", Musk;
+    "الرئيس", Riyadh): a fairly common word of the target language, or a word with the
+    article the spelling lacks; nor a word of the translation's own grammar, nor one it
+    keeps in Latin letters."""
+    nearest: tuple[int, str, int] | None = None
+    for index, word in enumerate(target):
+        if not available[index] or word.is_latin or word.text in ARABIC_FUNCTION_WORDS:
+            continue
+        definite = _is_definite_content_word(word)
+        for stem in word.stems:
+            for reading in readings:
+                if definite and not reading.startswith("ال"):
+                    continue
+                if stem == reading:
+                    return index, stem, 0
+                limit = max(1, len(reading) // 3)
+                if (
+                    nearest is None
+                    and abs(len(stem) - len(reading)) <= limit
+                    and spelling_edits(stem, reading) <= limit
+                    and not (
+                        target_lang in _wordfreq_languages()
+                        and _zipf(word.text, target_lang) >= COMPOUND_PART_ZIPF
+                    )
+                ):
+                    nearest = index, stem, spelling_edits(stem, reading)
+    return nearest
+
+
 def _glossary_spans(text: str, glossary: Sequence[GlossaryEntry]) -> list[tuple[int, int]]:
     """Where glossary terms occur in the source: the glossary check owns those words."""
     folded = text.casefold()
@@ -1809,6 +1865,10 @@ def align_names(
             target, match[1], match[2], spelling.readings, target_lang
         ):
             return "ok"
+        if spelling and _far_from_spelling(
+            _joined_stems(target, match[1], match[2], target_lang), spelling
+        ):
+            return "missing"
         return "misspelled"
 
     kept_in_latin = (
@@ -2192,11 +2252,6 @@ def align_names(
                 # "الإطار").
                 best = None
             if best and best[0] <= _ok_limit(consonants):
-                claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
-                claims.update(
-                    dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
-                )
-                transliterated[first_index] = (best[1], best[2])
                 spelling = (
                     established.get(folded)
                     or name_spellings.get(folded)
@@ -2209,16 +2264,23 @@ def align_names(
                         else None
                     )
                 )
+                stems = _joined_stems(target, best[1], best[2], target_lang)
                 status = (
-                    _unestablished_status(
-                        _joined_stems(target, best[1], best[2], target_lang), spelling
-                    )
+                    _unestablished_status(stems, spelling)
                     if spelling
                     and not _has_established_spelling(
                         target, best[1], best[2], spelling.readings, target_lang
                     )
                     else "ok"
                 )
+                if status == "misspelled" and _far_from_spelling(stems, spelling):
+                    renderings.append(rendering(first, last, "missing", None, "", spelling.usual))
+                    continue
+                claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
+                claims.update(
+                    dict.fromkeys(range(best[1], best[2] + 1), (best[0], len(renderings)))
+                )
+                transliterated[first_index] = (best[1], best[2])
                 renderings.append(
                     rendering(
                         first,
@@ -2243,10 +2305,11 @@ def align_names(
                 )
                 and not _starts_with_function_word(target, best)
             ):
+                status = near_status(folded, best)
                 renderings.append(
-                    rendering(
-                        first, last, near_status(folded, best), best[1:3], best[3], suggestion
-                    )
+                    rendering(first, last, "missing", None, "", suggestion)
+                    if status == "missing"
+                    else rendering(first, last, status, best[1:3], best[3], suggestion)
                 )
             elif (
                 # A landmark's or an event's own word that is no common word (a
@@ -2286,20 +2349,38 @@ def align_names(
                         for item in renderings
                     )
                 ):
+                    status = near_status(folded, before_next)
                     renderings.append(
-                        rendering(
-                            first,
-                            last,
-                            near_status(folded, before_next),
-                            before_next[1:3],
-                            before_next[3],
-                            suggestion,
+                        rendering(first, last, "missing", None, "", suggestion)
+                        if status == "missing"
+                        else rendering(
+                            first, last, status, before_next[1:3], before_next[3], suggestion
                         )
                     )
                 elif compound := _compound_rendering(
                     word_text, source_lang, target_lang, known, vocabulary, target, candidates
                 ):
                     renderings.append(rendering(first, last, "ok", compound, "", suggestion))
+                elif (spelling := established.get(folded) or name_spellings.get(folded)) and (
+                    written := _word_near_spelling(
+                        spelling.readings, target, available, target_lang
+                    )
+                ):
+                    # A known name written in its spelling, however far from the sound
+                    # of its letters ("Phuket", بوكيت), or a few letters off it, by a slip
+                    # that changes its sound (نمير for منير, Munir; كيشيتاو for كيشيناو,
+                    # Chisinau): a misspelling, not a name left out.
+                    index, stem, edits = written
+                    renderings.append(
+                        rendering(
+                            first,
+                            last,
+                            "misspelled" if edits else "ok",
+                            (index, index),
+                            stem,
+                            spelling.usual if edits else suggestion,
+                        )
+                    )
                 else:
                     renderings.append(rendering(first, last, "missing", None, "", suggestion))
         # Parts that Arabic writes as one word ("Coca-Cola", "كوكاكولا"; "Shah Rukh
