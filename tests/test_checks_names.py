@@ -947,6 +947,18 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_misspelled:Chisinau"},
         ),
         ("Tourists returned to Phuket.", "عاد السياح إلى بوكيت.", set()),
+        # A follower's adjective is written as the founder's name with a nisba.
+        ("A Marxist-leaning outsider won.", "فاز سياسي ذو توجه ماركسي.", set()),
+        ("A Marxist-leaning outsider won.", "فاز سياسي ذو توجه ليبرالي.", {"name_missing:Marxist"}),
+        # A landmark's word that is a place with an Arabic name is not excused as
+        # translated when the target lacks that name.
+        ("He won at the Stade de France.", "فاز على ستاد دو فرانس.", set()),
+        ("He won at the Stade de France.", "فاز على الملعب الأولمبي.", {"name_missing:France"}),
+        (
+            "They found the tomb of Pharaoh Thutmose II.",
+            "عثروا على مقبرة الفرعون تحتمس الثاني.",
+            set(),
+        ),
         # A word sounding a little like a known foreign name but not written like it is
         # another word in its place.
         (

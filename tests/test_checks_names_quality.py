@@ -181,7 +181,7 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (1.0, 0.73),
     },
     "names-fresh21.en-ar.jsonl": {
-        "name_missing": (0.93, 0.87),
+        "name_missing": (0.93, 0.9),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (0.9, 0.85),
     },
@@ -213,7 +213,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh26.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.96, 0.74),
+        "name_misspelled": (0.96, 0.75),
     },
     "names-fresh27.en-ar.jsonl": {
         "name_missing": (0.92, 0.97),
@@ -244,7 +244,7 @@ STUDIED_SET_FLOORS = {
     },
     # Scored blind when committed, then read.
     "names-fresh32.en-ar.jsonl": {
-        "name_missing": (0.92, 0.92),
+        "name_missing": (0.92, 0.93),
         "name_latin": (1.0, 0.95),
         "name_misspelled": (0.95, 0.62),
     },
@@ -255,14 +255,14 @@ STUDIED_SET_FLOORS = {
     },
     # Scored blind when committed, then read a session later.
     "names-fresh34.en-ar.jsonl": {
-        "name_missing": (0.92, 0.9),
+        "name_missing": (0.96, 0.9),
         "name_latin": (0.98, 1.0),
         "name_misspelled": (0.94, 0.79),
     },
     "names-fresh35.en-ar.jsonl": {
-        "name_missing": (0.85, 0.9),
+        "name_missing": (0.89, 0.92),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.69),
+        "name_misspelled": (0.92, 0.69),
     },
 }
 

@@ -1752,6 +1752,15 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
+def _adjective_stems(word: str) -> tuple[str, ...]:
+    if word.endswith("an"):
+        return word[:-1], word[:-2]
+    for suffix in ("ists", "ist", "ism"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return (word[: -len(suffix)],)
+    return ()
+
+
 def _word_near_spelling(
     readings: AbstractSet[str],
     target: Sequence[TargetWord],
@@ -2162,13 +2171,14 @@ def align_names(
                 )
             if (
                 len(tokens) == 1
-                and word_text.endswith("an")
+                and (stems := _adjective_stems(word_text))
                 and not (best and best[0] <= _ok_limit(consonants))
             ):
                 # An adjective of a people or a land made with -n or -an ("Mayan",
                 # "Tigrayan") is written as the people's or the land's name ("المايا",
-                # "تيغراي").
-                for stem in (word_text[:-1], word_text[:-2]):
+                # "تيغراي"); a follower's or a doctrine's, with -ist or -ism, as its
+                # founder's name with a nisba ("Marxist", "الماركسي").
+                for stem in stems:
                     by_stem = _best_transliteration_of(
                         stem, source_lang, candidates, available, only_correct=True
                     )
@@ -2313,9 +2323,12 @@ def align_names(
                 )
             elif (
                 # A landmark's or an event's own word that is no common word (a
-                # place's name: "Boao Forum") is transliterated, not translated.
+                # place's name: "Boao Forum") is transliterated, not translated; a
+                # common word is translated, unless it is a place with an Arabic name
+                # the target lacks ("Stade de France", "الملعب الأولمبي").
                 not (
                     landmark
+                    and not forms
                     and (
                         is_common_word(folded, source_lang)
                         # Or two common words written as one ("Operation Spiderweb",
