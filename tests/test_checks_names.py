@@ -947,6 +947,19 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_misspelled:Chisinau"},
         ),
         ("Tourists returned to Phuket.", "عاد السياح إلى بوكيت.", set()),
+        # A syllable of a name written after a hyphen in lower case is checked too.
+        (
+            "President Lee Jae-myung spoke.",
+            "تحدث الرئيس لي جيه ميونغ.",
+            set(),
+        ),
+        (
+            "President Lee Jae-myung spoke.",
+            "تحدث الرئيس لي جيه مونغ.",
+            {"name_misspelled:myung"},
+        ),
+        ("Coca-Cola raised prices.", "رفعت كوكاكولا أسعارها.", set()),
+        ("Abu Dhabi-based funds grew.", "نمت صناديق أبوظبي.", set()),
         # A follower's adjective is written as the founder's name with a nisba.
         ("A Marxist-leaning outsider won.", "فاز سياسي ذو توجه ماركسي.", set()),
         ("A Marxist-leaning outsider won.", "فاز سياسي ذو توجه ليبرالي.", {"name_missing:Marxist"}),

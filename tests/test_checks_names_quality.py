@@ -158,7 +158,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh17.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.75),
+        "name_misspelled": (0.96, 0.77),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
@@ -235,7 +235,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh30.en-ar.jsonl": {
         "name_missing": (0.94, 0.96),
         "name_latin": (0.98, 0.98),
-        "name_misspelled": (0.96, 0.81),
+        "name_misspelled": (0.96, 0.83),
     },
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
@@ -251,13 +251,13 @@ STUDIED_SET_FLOORS = {
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.95, 0.94),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.5),
+        "name_misspelled": (0.87, 0.51),
     },
     # Scored blind when committed, then read a session later.
     "names-fresh34.en-ar.jsonl": {
         "name_missing": (0.96, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.94, 0.79),
+        "name_misspelled": (0.94, 0.8),
     },
     "names-fresh35.en-ar.jsonl": {
         "name_missing": (0.89, 0.92),

@@ -680,9 +680,23 @@ def established_full_name_words(source_lang: str, target_lang: str) -> Mapping[s
     part by part, and a part alone is not in the table ("Amr")."""
     table = _json_table(ESTABLISHED_SPELLINGS_TABLE).get(source_lang, {}).get(target_lang, {})
     return LazyTable(
-        {name.casefold(): forms for name, forms in table.items() if len(name.split()) > 1},
+        {
+            key: forms
+            for name, forms in table.items()
+            if len((key := _full_name_key(name, forms)).split()) > 1
+        },
         _full_name_words,
     )
+
+
+def _full_name_key(name: str, forms: Sequence[str]) -> str:
+    """A full name as the table of its words keys it: case-folded, and its hyphens
+    spaces where every spelling writes the hyphen's parts apart ("Lee Jae-myung", "لي
+    جاي ميونغ"; not "Mohammed Shia al-Sudani", "محمد شياع السوداني")."""
+    spaced = name.casefold().replace("-", " ")
+    if all(len(form.split()) == len(spaced.split()) for form in forms):
+        return spaced
+    return name.casefold()
 
 
 def _full_name_words(name: str, forms: list[str]) -> FullNameWords | None:
@@ -983,6 +997,15 @@ def extract_names(
         ):
             if run and not joined:
                 close_run(index)
+            run.append(token)
+        elif (
+            run
+            and text[run[-1].end : token.start] == "-"
+            and token.text.isalpha()
+            and _unknown_word(token.text.casefold(), source_lang)
+        ):
+            # A name's syllable written after a hyphen in lower case, as Korean
+            # given names are ("Lee Jae-myung"); not a word ("Abu Dhabi-based").
             run.append(token)
         elif run:
             close_run(index)
@@ -2597,14 +2620,16 @@ def _parts_off_known_spellings(
     while first < len(tokens) - 1:
         for last in range(min(len(tokens), first + MAX_EXONYM_TOKENS) - 1, first, -1):
             start, end = tokens[first].start, tokens[last].end
-            known = full_name_words.get(source[start:end].casefold())
+            name = source[start:end].casefold()
+            known = full_name_words.get(name) or full_name_words.get(name.replace("-", " "))
             if known is not None:
                 every_word, words = known
                 break
         else:
             first += 1
             continue
-        word_starts = [start + match.start() for match in _NON_SPACE.finditer(source[start:end])]
+        word_pattern = _SPACED_WORD if len(words) == len(name.split()) else _HYPHENATED_WORD
+        word_starts = [start + match.start() for match in word_pattern.finditer(name)]
         if not word_index:
             word_index = {word.start: index for index, word in enumerate(target)}
             every_stem = {stem for word in target for stem in word.stems}
@@ -2613,6 +2638,12 @@ def _parts_off_known_spellings(
                 item.status != "ok"
                 or not start <= item.source_start < end
                 or item.target_start not in word_index
+                # Parts written as one word ("Coca-Cola", "كوكاكولا") are not spelled
+                # word by word.
+                or any(
+                    other is not item and other.target_start == item.target_start
+                    for other in renderings
+                )
             ):
                 continue
             place = bisect_right(word_starts, item.source_start) - 1
@@ -2700,7 +2731,8 @@ def _last_word(target: Sequence[TargetWord], item: NameRendering) -> int:
     return max(index for index, word in enumerate(target) if word.start < (item.target_end or 0))
 
 
-_NON_SPACE = re.compile(r"\S+")
+_SPACED_WORD = re.compile(r"\S+")
+_HYPHENATED_WORD = re.compile(r"[^\s-]+")
 
 
 _CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
