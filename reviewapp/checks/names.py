@@ -526,6 +526,9 @@ _FINAL_Z = re.compile("ز$")
 def _consonant_letters(reading: str) -> str:
     # The last letter of the word only: not a ز before a final vowel letter (غروزي for
     # غروسي, Grossi).
+    # A doubled و after the first letter is a w before its vowel ("برابوو", Prabowo;
+    # "كوون", Kwon), which a spelling with one و leaves out.
+    reading = reading[:1] + reading[1:].replace("وو", "w")
     return collapse_doubled_letters(
         _FINAL_Z.sub("س", reading.translate(_CONSONANT_LETTER_CLASSES)).translate(_VOWEL_LETTERS)
     )
@@ -574,6 +577,12 @@ def _unestablished_status(
     ):
         # A ق where the news writes a foreign name with ك only is no regional letter,
         # as it is in Turkish and Persian names the news writes with it (باموق).
+        return "misspelled"
+    if all(stem.endswith("ة") for stem in stems) and not any(
+        reading.endswith("ة") for reading in established.readings
+    ):
+        # Nor is the feminine ending of Arabic words on a foreign name the news ends
+        # with ا (غومة for غوما, Goma).
         return "misspelled"
     if any(
         _vowel_variant(stem, reading, beside_another=beside_another)
