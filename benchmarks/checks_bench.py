@@ -33,7 +33,7 @@ FRESH_TEST_SET = ROOT / "tests" / "data" / "names" / "names-fresh.en-ar.jsonl"
 # them; each later one after the one before it had been studied).
 FRESH_TEST_SETS = (
     FRESH_TEST_SET,
-    *(FRESH_TEST_SET.with_name(f"names-fresh{number}.en-ar.jsonl") for number in range(2, 36)),
+    *(FRESH_TEST_SET.with_name(f"names-fresh{number}.en-ar.jsonl") for number in range(2, 40)),
 )
 DEMO_DIRECTORY = ROOT / "reviewapp" / "demo_data"
 BASELINE_PATTERN = re.compile(r"\w+|\d+(?:[.,]\d+)?")
