@@ -960,6 +960,10 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         ),
         ("Coca-Cola raised prices.", "رفعت كوكاكولا أسعارها.", set()),
         ("Abu Dhabi-based funds grew.", "نمت صناديق أبوظبي.", set()),
+        # A known name of two words written as one.
+        ("He was sworn in in La Paz.", "أدى اليمين في لاباز.", set()),
+        ("Sanctions under the Caesar Act ended.", "انتهت عقوبات قانون قيصر.", set()),
+        ("Sanctions under the Caesar Act ended.", "انتهت عقوبات قانون سيزر.", set()),
         # A follower's adjective is written as the founder's name with a nisba.
         ("A Marxist-leaning outsider won.", "فاز سياسي ذو توجه ماركسي.", set()),
         ("A Marxist-leaning outsider won.", "فاز سياسي ذو توجه ليبرالي.", {"name_missing:Marxist"}),

@@ -860,6 +860,9 @@ def find_form(
             readings.append(reading)
         else:
             return first, first + len(form_words) - 1, " ".join(readings)
+    if len(form_words) > 1 and " " in form:
+        # Arabic writes some names of two words as one ("لا باز", "لاباز": La Paz).
+        return find_form(form.replace(" ", ""), target, target_lang, exact_ending=exact_ending)
     return None
 
 
