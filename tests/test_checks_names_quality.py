@@ -165,7 +165,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh18.en-ar.jsonl": {
         "name_missing": (0.93, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.76),
+        "name_misspelled": (0.93, 0.76),
     },
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
@@ -228,7 +228,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh29.en-ar.jsonl": {
         "name_missing": (0.93, 0.88),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.92, 0.79),
+        "name_misspelled": (0.92, 0.77),
     },
     # Scored blind when committed, with the check before that session's rules and tables;
     # read after.
@@ -246,18 +246,18 @@ STUDIED_SET_FLOORS = {
     "names-fresh32.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 0.95),
-        "name_misspelled": (0.95, 0.65),
+        "name_misspelled": (0.97, 0.65),
     },
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.96, 0.94),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.52),
+        "name_misspelled": (0.9, 0.52),
     },
     # Scored blind when committed, then read a session later.
     "names-fresh34.en-ar.jsonl": {
         "name_missing": (0.96, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.94, 0.83),
+        "name_misspelled": (0.98, 0.83),
     },
     "names-fresh35.en-ar.jsonl": {
         "name_missing": (0.89, 0.92),
