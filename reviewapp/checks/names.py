@@ -648,6 +648,19 @@ def _vowel_variant(rendering: str, spelling: str, *, beside_another: bool = Fals
     )
 
 
+def _vowel_changed(rendering: str, spelling: str) -> bool:
+    """Whether a rendering has a spelling's consonants but writes another vowel letter
+    where the spelling writes one (رايلي for رايلا, Raila; ميكي for مايكي, Mikey): not
+    one only written or left out."""
+    if _consonant_letters(rendering) != _consonant_letters(spelling):
+        return False
+    rendered, established = _vowel_groups(rendering), _vowel_groups(spelling)
+    return len(rendered) == len(established) and any(
+        written and spelled and written not in spelled and spelled not in written
+        for written, spelled in zip(rendered, established, strict=True)
+    )
+
+
 # How many words a name's established spelling may have beyond either side of the words
 # its transliteration matched ("إيه إم دي", AMD, where "إم دي" matched).
 _SPELLING_REACH = 2
@@ -2713,6 +2726,15 @@ def _parts_off_known_spellings(
                                 beside_another=True,
                             ),
                         )
+                else:
+                    # A given name's vowel letters may come and go, but not turn into
+                    # others (رايلي for رايلا, Raila).
+                    written = {_loose_letters(stem) for stem in joined}
+                    spelled = frozenset(map(_loose_letters, word.readings))
+                    if written.isdisjoint(spelled) and all(
+                        _vowel_changed(stem, reading) for stem in written for reading in spelled
+                    ):
+                        yield position, word.usual, "misspelled"
         first = last + 1
 
 
