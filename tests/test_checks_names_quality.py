@@ -94,7 +94,7 @@ STUDIED_SET_FLOORS = {
     },
     "names-fresh6.en-ar.jsonl": {
         "name_missing": (1.0, 1.0),
-        "name_latin": (1.0, 0.93),
+        "name_latin": (1.0, 0.96),
         "name_misspelled": (1.0, 0.96),
     },
     "names-fresh7.en-ar.jsonl": {
@@ -135,7 +135,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (0.96, 0.93),
+        "name_misspelled": (1.0, 0.93),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.97, 0.97),
@@ -181,9 +181,9 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (1.0, 0.76),
     },
     "names-fresh21.en-ar.jsonl": {
-        "name_missing": (0.93, 0.9),
+        "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.85),
+        "name_misspelled": (0.87, 0.85),
     },
     # Scored blind when committed (missing 0.838 / 0.939 and 0.806 / 0.879, misspelled
     # 0.958 / 0.676 and 0.913 / 0.600), then after the fourth passes of both tables,
@@ -226,9 +226,9 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.9, 0.71),
     },
     "names-fresh29.en-ar.jsonl": {
-        "name_missing": (0.93, 0.88),
-        "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.92, 0.77),
+        "name_missing": (0.91, 0.9),
+        "name_latin": (1.0, 0.98),
+        "name_misspelled": (0.94, 0.77),
     },
     # Scored blind when committed, with the check before that session's rules and tables;
     # read after.
@@ -260,21 +260,21 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.98, 0.83),
     },
     "names-fresh35.en-ar.jsonl": {
-        "name_missing": (0.89, 0.92),
+        "name_missing": (0.89, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.92, 0.69),
+        "name_misspelled": (0.93, 0.69),
     },
     # Scored blind when committed, at the start of a session and after its first rules;
     # never read.
     "names-fresh36.en-ar.jsonl": {
-        "name_missing": (0.92, 0.92),
+        "name_missing": (0.92, 0.95),
         "name_latin": (0.96, 0.98),
         "name_misspelled": (0.96, 0.75),
     },
     "names-fresh37.en-ar.jsonl": {
-        "name_missing": (0.89, 0.89),
+        "name_missing": (0.86, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.89, 0.53),
+        "name_misspelled": (0.92, 0.53),
     },
     "names-fresh38.en-ar.jsonl": {
         "name_missing": (0.96, 0.94),
@@ -282,7 +282,7 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (1.0, 0.71),
     },
     "names-fresh39.en-ar.jsonl": {
-        "name_missing": (0.91, 0.89),
+        "name_missing": (0.92, 0.93),
         "name_latin": (1.0, 0.96),
         "name_misspelled": (0.88, 0.61),
     },

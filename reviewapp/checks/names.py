@@ -855,16 +855,23 @@ def _inflects(ending: str, written: str) -> bool:
 
 
 def find_form(
-    form: str, target: Sequence[TargetWord], target_lang: str, *, exact_ending: bool = False
+    form: str,
+    target: Sequence[TargetWord],
+    target_lang: str,
+    *,
+    exact_ending: bool = False,
+    taken: AbstractSet[int] = frozenset(),
 ) -> tuple[int, int, str] | None:
-    """First occurrence of a target form: (first word index, last word index, reading).
-    With exact_ending, a word matched by prefix must end as the form or its adjective
-    does (_inflects): not for a people's adjective, which Arabic inflects freely
-    ("روساً", Russian)."""
+    """First occurrence of a target form, among words not taken by another name: (first
+    word index, last word index, reading). With exact_ending, a word matched by prefix
+    must end as the form or its adjective does (_inflects): not for a people's
+    adjective, which Arabic inflects freely ("روساً", Russian)."""
     form_words = _form_words(form, target_lang)
     if not form_words:
         return None
     for first in range(len(target) - len(form_words) + 1):
+        if taken and not taken.isdisjoint(range(first, first + len(form_words))):
+            continue
         readings = []
         for offset, form_word in enumerate(form_words):
             reading = _form_word_matches(form_word, target[first + offset], exact_ending)
@@ -875,7 +882,9 @@ def find_form(
             return first, first + len(form_words) - 1, " ".join(readings)
     if len(form_words) > 1 and " " in form:
         # Arabic writes some names of two words as one ("لا باز", "لاباز": La Paz).
-        return find_form(form.replace(" ", ""), target, target_lang, exact_ending=exact_ending)
+        return find_form(
+            form.replace(" ", ""), target, target_lang, exact_ending=exact_ending, taken=taken
+        )
     return None
 
 
@@ -1886,6 +1895,9 @@ def align_names(
     claimed: dict[int, str] = {}
     # For each claimed word: the claiming match's distance and its place in renderings.
     claims: dict[int, tuple[float, int]] = {}
+    # Claimed words found as a known form, not by a likeness of sound, which a common
+    # word opening the sentence may have ("Six", "بلاوس").
+    form_claims: set[int] = set()
     candidates: TransliterationCandidates | None = None
 
     def rendering(
@@ -1991,6 +2003,9 @@ def align_names(
             token.text.casefold() in latin_words for token in tokens
         )
         pending = _unit_candidates(tokens, pair.source, known, vocabulary)
+        # Words the names before this one took: the parts of one name may share words
+        # ("UAE Team Emirates", "فريق الإمارات").
+        earlier_claims = dict(claimed)
         while pending:
             first_index, last_index, forms, translated = pending.pop(0)
             first, last = tokens[first_index], tokens[last_index]
@@ -2000,14 +2015,24 @@ def align_names(
                 # A person's surname that is also an institution's word ("Samantha
                 # Power") is transliterated, not translated.
                 forms, translated = (), False
-            exact_ending = pair.source[first.start : last.end].casefold() not in _demonyms(
-                source_lang
-            )
+            unit_key = pair.source[first.start : last.end].casefold()
+            exact_ending = unit_key not in _demonyms(source_lang)
+            # A word another name took renders that name only ("Algerian President
+            # ... in Algiers", "الرئيس الجزائري").
+            taken = {
+                index
+                for index, owner in earlier_claims.items()
+                if owner != unit_key and index in form_claims
+            }
             found = next(
                 (
                     match
                     for form in forms
-                    if (match := find_form(form, target, target_lang, exact_ending=exact_ending))
+                    if (
+                        match := find_form(
+                            form, target, target_lang, exact_ending=exact_ending, taken=taken
+                        )
+                    )
                 ),
                 None,
             )
@@ -2026,6 +2051,8 @@ def align_names(
                 renderings.append(rendering(first, last, "ok", (found[0], found[1]), "", ""))
                 continue
             if found:
+                claimed.update(dict.fromkeys(range(found[0], found[1] + 1), unit_key))
+                form_claims.update(range(found[0], found[1] + 1))
                 # An exonym is approved in all its forms, so it has no rendering for
                 # the consistency check to compare.
                 if first_index == last_index and found[0] == found[1]:
@@ -2534,7 +2561,7 @@ def align_names(
                     renderings[position] = dataclasses.replace(renderings[position], status="ok")
             continue
         title = continued_title or (
-            _quoted_title(pair.source, name.tokens, quotes, target, claimed, vocabulary)
+            _quoted_title(pair.source, name.tokens, quotes, target, earlier_claims, vocabulary)
             if quotes
             else None
         )
