@@ -85,12 +85,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh4.en-ar.jsonl": {
         "name_missing": (1.0, 0.88),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 1.0),
+        "name_misspelled": (1.0, 1.0),
     },
     "names-fresh5.en-ar.jsonl": {
         "name_missing": (1.0, 0.95),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 1.0),
+        "name_misspelled": (1.0, 1.0),
     },
     "names-fresh6.en-ar.jsonl": {
         "name_missing": (1.0, 1.0),
@@ -145,7 +145,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.96),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.9, 0.82),
+        "name_misspelled": (0.96, 0.82),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -165,7 +165,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh18.en-ar.jsonl": {
         "name_missing": (0.93, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.76),
+        "name_misspelled": (0.96, 0.76),
     },
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
@@ -196,7 +196,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh23.en-ar.jsonl": {
         "name_missing": (0.91, 1.0),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.92, 0.65),
+        "name_misspelled": (0.91, 0.62),
     },
     # Scored blind when committed, with the check of their time; read after.
     "names-fresh24.en-ar.jsonl": {
@@ -228,7 +228,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh29.en-ar.jsonl": {
         "name_missing": (0.91, 0.9),
         "name_latin": (1.0, 0.98),
-        "name_misspelled": (0.94, 0.77),
+        "name_misspelled": (0.96, 0.76),
     },
     # Scored blind when committed, with the check before that session's rules and tables;
     # read after.
