@@ -976,6 +976,9 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
             {"name_missing:Arabia"},
         ),
         ("UAE Team Emirates won the stage.", "فاز فريق الإمارات بالمرحلة.", set()),
+        # A people's adjective in a name's place is that people's, not the name.
+        ("She wore Armani at the gala.", "ارتدت الأرمني في الحفل.", {"name_missing:Armani"}),
+        ("She wore Armani at the gala.", "ارتدت أرماني في الحفل.", set()),
         # A known name of two words written as one.
         ("He was sworn in in La Paz.", "أدى اليمين في لاباز.", set()),
         ("Sanctions under the Caesar Act ended.", "انتهت عقوبات قانون قيصر.", set()),

@@ -400,6 +400,20 @@ def _demonyms(language: str) -> frozenset[str]:
     return frozenset(demonyms | set(_demonyms_in_n(territories).values()))
 
 
+@cache
+def _people_words(source_lang: str, target_lang: str) -> frozenset[str]:
+    """The target readings of the peoples' adjectives, article apart, masculine and
+    feminine ("ارمني", "ارمنية": Armenian)."""
+    known = exonyms(source_lang, target_lang)
+    readings = set()
+    for demonym in _demonyms(source_lang):
+        for form in known.get(demonym, ()):
+            reading = normalise_for_matching(form.removeprefix("ال"))
+            if " " not in reading and reading.endswith("ية"):
+                readings |= {reading, reading[:-1]}
+    return frozenset(readings)
+
+
 class EstablishedSpelling(NamedTuple):
     """How the target language's news writes a name: the readings of its spellings,
     the most usual spelling, and whether Arabic writes the name as its own word
@@ -1934,9 +1948,12 @@ def align_names(
             target, match[1], match[2], spelling.readings, target_lang
         ):
             return "ok"
-        if spelling and _far_from_spelling(
-            _joined_stems(target, match[1], match[2], target_lang), spelling
-        ):
+        stems = _joined_stems(target, match[1], match[2], target_lang)
+        if (spelling and _far_from_spelling(stems, spelling)) or not _people_words(
+            source_lang, target_lang
+        ).isdisjoint(stems):
+            # Or a people's adjective: the name taken for the people's ("Armani",
+            # "الأرمني").
             return "missing"
         return "misspelled"
 
@@ -2358,7 +2375,10 @@ def align_names(
                     )
                     else "ok"
                 )
-                if status == "misspelled" and _far_from_spelling(stems, spelling):
+                if status == "misspelled" and (
+                    _far_from_spelling(stems, spelling)
+                    or not _people_words(source_lang, target_lang).isdisjoint(stems)
+                ):
                     renderings.append(rendering(first, last, "missing", None, "", spelling.usual))
                     continue
                 claimed.update(dict.fromkeys(range(best[1], best[2] + 1), key))
