@@ -12,7 +12,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -538,11 +538,11 @@ _FINAL_Z = re.compile("ز$")
 
 
 def _consonant_letters(reading: str) -> str:
-    # The last letter of the word only: not a ز before a final vowel letter (غروزي for
-    # غروسي, Grossi).
     # A doubled و after the first letter is a w before its vowel ("برابوو", Prabowo;
     # "كوون", Kwon), which a spelling with one و leaves out.
     reading = reading[:1] + reading[1:].replace("وو", "w")
+    # The last letter of the word only: not a ز before a final vowel letter (غروزي for
+    # غروسي, Grossi).
     return collapse_doubled_letters(
         _FINAL_Z.sub("س", reading.translate(_CONSONANT_LETTER_CLASSES)).translate(_VOWEL_LETTERS)
     )
@@ -611,15 +611,26 @@ _FINAL_A = re.compile("[اةه]$")
 _VOWEL_CLASSES = str.maketrans({"ا": "a", "ة": "a", "ي": "i", "و": "u", "ء": ""})
 
 
-def _far_from_spelling(stems: Iterable[str], established: EstablishedSpelling) -> bool:
-    """Whether a rendering that sounds a little like a foreign name is not written like
-    any of its spellings in half its letters: another word in the name's place ("كبير",
-    Paris; "أليكو", Lagos), not a misspelling of it. Not for a name Arabic writes as its
-    own word, which a misspelling may make another name (خليل for خالد, Khaled)."""
-    return not established.native and all(
-        spelling_edits(stem, reading) > max(2, len(reading) // 2)
-        for stem in stems
-        for reading in established.readings
+def _another_word(
+    stems: Collection[str],
+    established: EstablishedSpelling | None,
+    languages: tuple[str, str],
+) -> bool:
+    """Whether a rendering that sounds a little like a name is another word in its
+    place, not a misspelling of it: a people's adjective (Armani, "الأرمني"), or a word
+    written like none of a foreign name's spellings in half its letters ("كبير", Paris;
+    "أليكو", Lagos). Not so for a name Arabic writes as its own word, which a
+    misspelling may make another name (خليل for خالد, Khaled)."""
+    if not _people_words(*languages).isdisjoint(stems):
+        return True
+    return (
+        established is not None
+        and not established.native
+        and all(
+            spelling_edits(stem, reading) > max(2, len(reading) // 2)
+            for stem in stems
+            for reading in established.readings
+        )
     )
 
 
@@ -1824,6 +1835,8 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _adjective_stems(word: str) -> tuple[str, ...]:
+    """The names an adjective may be made from: a people's or land's with -n or -an
+    ("Mayan", "Tigrayan"), a founder's with -ist or -ism ("Marxist")."""
     if word.endswith("an"):
         return word[:-1], word[:-2]
     for suffix in ("ists", "ist", "ism"):
@@ -1859,13 +1872,13 @@ def _word_near_spelling(
                 if (
                     nearest is None
                     and abs(len(stem) - len(reading)) <= limit
-                    and spelling_edits(stem, reading) <= limit
+                    and (edits := spelling_edits(stem, reading)) <= limit
                     and not (
                         target_lang in _wordfreq_languages()
                         and _zipf(word.text, target_lang) >= COMPOUND_PART_ZIPF
                     )
                 ):
-                    nearest = index, stem, spelling_edits(stem, reading)
+                    nearest = index, stem, edits
     return nearest
 
 
@@ -1948,14 +1961,21 @@ def align_names(
             target, match[1], match[2], spelling.readings, target_lang
         ):
             return "ok"
-        stems = _joined_stems(target, match[1], match[2], target_lang)
-        if (spelling and _far_from_spelling(stems, spelling)) or not _people_words(
-            source_lang, target_lang
-        ).isdisjoint(stems):
-            # Or a people's adjective: the name taken for the people's ("Armani",
-            # "الأرمني").
+        if _another_word(
+            _joined_stems(target, match[1], match[2], target_lang),
+            spelling,
+            (source_lang, target_lang),
+        ):
             return "missing"
         return "misspelled"
+
+    def near_rendering(
+        first: Word, last: Word, folded: str, match: tuple[float, int, int, str], suggestion: str
+    ) -> NameRendering:
+        status = near_status(folded, match)
+        if status == "missing":
+            return rendering(first, last, "missing", None, "", suggestion)
+        return rendering(first, last, status, match[1:3], match[3], suggestion)
 
     kept_in_latin = (
         frozenset() if target_is_latin else {word.text for word in target if word.is_latin}
@@ -2375,9 +2395,8 @@ def align_names(
                     )
                     else "ok"
                 )
-                if status == "misspelled" and (
-                    _far_from_spelling(stems, spelling)
-                    or not _people_words(source_lang, target_lang).isdisjoint(stems)
+                if status == "misspelled" and _another_word(
+                    stems, spelling, (source_lang, target_lang)
                 ):
                     renderings.append(rendering(first, last, "missing", None, "", spelling.usual))
                     continue
@@ -2410,12 +2429,7 @@ def align_names(
                 )
                 and not _starts_with_function_word(target, best)
             ):
-                status = near_status(folded, best)
-                renderings.append(
-                    rendering(first, last, "missing", None, "", suggestion)
-                    if status == "missing"
-                    else rendering(first, last, status, best[1:3], best[3], suggestion)
-                )
+                renderings.append(near_rendering(first, last, folded, best, suggestion))
             elif (
                 # A landmark's or an event's own word that is no common word (a
                 # place's name: "Boao Forum") is transliterated, not translated; a
@@ -2457,14 +2471,7 @@ def align_names(
                         for item in renderings
                     )
                 ):
-                    status = near_status(folded, before_next)
-                    renderings.append(
-                        rendering(first, last, "missing", None, "", suggestion)
-                        if status == "missing"
-                        else rendering(
-                            first, last, status, before_next[1:3], before_next[3], suggestion
-                        )
-                    )
+                    renderings.append(near_rendering(first, last, folded, before_next, suggestion))
                 elif compound := _compound_rendering(
                     word_text, source_lang, target_lang, known, vocabulary, target, candidates
                 ):
