@@ -979,6 +979,11 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # A people's adjective in a name's place is that people's, not the name.
         ("She wore Armani at the gala.", "ارتدت الأرمني في الحفل.", {"name_missing:Armani"}),
         ("She wore Armani at the gala.", "ارتدت أرماني في الحفل.", set()),
+        # A name written with another final vowel than its own is misspelled.
+        ("Chloe Kelly scored.", "سجلت كلوي كيلا.", {"name_misspelled:Kelly"}),
+        ("Chloe Kelly scored.", "سجلت كلوي كيلي.", set()),
+        ("Swansea won at home.", "فاز سوانزي على أرضه.", set()),
+        ("Moody's cut the rating.", "خفضت موديز التصنيف.", set()),
         # A known name of two words written as one.
         ("He was sworn in in La Paz.", "أدى اليمين في لاباز.", set()),
         ("Sanctions under the Caesar Act ended.", "انتهت عقوبات قانون قيصر.", set()),

@@ -165,7 +165,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh18.en-ar.jsonl": {
         "name_missing": (0.93, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.76),
+        "name_misspelled": (0.96, 0.81),
     },
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
@@ -246,7 +246,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh32.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 0.95),
-        "name_misspelled": (0.97, 0.67),
+        "name_misspelled": (0.95, 0.67),
     },
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.96, 0.94),
@@ -262,7 +262,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh35.en-ar.jsonl": {
         "name_missing": (0.89, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.69),
+        "name_misspelled": (0.94, 0.71),
     },
     # Scored blind when committed, at the start of a session and after its first rules;
     # never read.

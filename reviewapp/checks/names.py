@@ -1845,6 +1845,35 @@ def _adjective_stems(word: str) -> tuple[str, ...]:
     return ()
 
 
+# The letters an Arabic transliteration ends with for a name's final vowel, by the
+# vowel's English spelling: a, i and y, o and u (Kampala, كمبالا; Kelly, كيلي; Baku,
+# باكو). A silent e says nothing.
+_FINAL_VOWEL_ENDINGS = (
+    (("a",), "اةهىء"),
+    (("i", "y"), "يهى"),
+    (("o", "u"), "و"),
+)
+
+
+def _final_vowel_disagrees(name: str, written: str) -> bool:
+    """Whether a rendering ends with another vowel than the name (كيلا for Kelly, بو for
+    Boy, رايلي for Raila): a misspelling, whatever else of the name it writes."""
+    letters = name.casefold()
+    if (
+        not letters.isascii()
+        or not letters.isalpha()
+        or len(letters) < 3
+        # Chloe, كلوي; Swansea, سوانزي.
+        or letters.endswith(("oe", "ea"))
+    ):
+        return False
+    final = written.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")[-1:]
+    for vowels, endings in _FINAL_VOWEL_ENDINGS:
+        if letters.endswith(vowels) and not letters[:-1].endswith(vowels):
+            return bool(final) and final not in endings
+    return False
+
+
 def _word_near_spelling(
     readings: AbstractSet[str],
     target: Sequence[TargetWord],
@@ -2395,6 +2424,18 @@ def align_names(
                     )
                     else "ok"
                 )
+                if (
+                    status == "ok"
+                    and not spelling
+                    and not forms
+                    and best[1] == best[2]
+                    and _final_vowel_disagrees(word_text, target[best[2]].text)
+                    # Not a brand named in the possessive, which keeps its s
+                    # ("Moody's", "موديز"), nor a word of the translation's own.
+                    and not _POSSESSIVE_S.match(pair.source, last.end)
+                    and not is_common_word(target[best[2]].text, target_lang)
+                ):
+                    status = "misspelled"
                 if status == "misspelled" and _another_word(
                     stems, spelling, (source_lang, target_lang)
                 ):
