@@ -83,7 +83,7 @@ LABEL_CONFLICTS = {("names-fresh2.en-ar.jsonl", "name_latin", "precision"): 0.85
 # Set -> kind -> (precision, recall) floors.
 STUDIED_SET_FLOORS = {
     "names-fresh4.en-ar.jsonl": {
-        "name_missing": (1.0, 0.88),
+        "name_missing": (1.0, 0.93),
         "name_latin": (1.0, 1.0),
         "name_misspelled": (1.0, 1.0),
     },
@@ -135,17 +135,17 @@ STUDIED_SET_FLOORS = {
     "names-fresh13.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 0.93),
-        "name_misspelled": (1.0, 0.93),
+        "name_misspelled": (1.0, 0.96),
     },
     "names-fresh14.en-ar.jsonl": {
         "name_missing": (0.97, 0.97),
         "name_latin": (0.96, 1.0),
-        "name_misspelled": (1.0, 0.85),
+        "name_misspelled": (1.0, 0.88),
     },
     "names-fresh15.en-ar.jsonl": {
         "name_missing": (0.91, 0.96),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.96, 0.82),
+        "name_misspelled": (0.93, 0.82),
     },
     # Scored blind when committed (misspelled 0.700 / 0.194 and 0.750 / 0.250), then
     # after the second pass of the established spellings, whose writer did not see
@@ -158,7 +158,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh17.en-ar.jsonl": {
         "name_missing": (0.96, 0.96),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.8),
+        "name_misspelled": (0.96, 0.83),
     },
     # Scored blind when committed (misspelled 0.778 / 0.553 and 0.917 / 0.611), after
     # the vowel and Arab-name rules had been made on the sets before; not studied.
@@ -170,7 +170,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh19.en-ar.jsonl": {
         "name_missing": (0.96, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.96, 0.83),
+        "name_misspelled": (0.96, 0.86),
     },
     # Scored blind when committed (misspelled 0.826 / 0.559 and 0.867 / 0.765), then
     # after the third pass of the established spellings, whose writer did not see
@@ -183,7 +183,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh21.en-ar.jsonl": {
         "name_missing": (0.93, 0.93),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.87, 0.85),
+        "name_misspelled": (0.88, 0.88),
     },
     # Scored blind when committed (missing 0.838 / 0.939 and 0.806 / 0.879, misspelled
     # 0.958 / 0.676 and 0.913 / 0.600), then after the fourth passes of both tables,
@@ -202,16 +202,16 @@ STUDIED_SET_FLOORS = {
     "names-fresh24.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.93, 0.79),
+        "name_misspelled": (0.94, 0.82),
     },
     "names-fresh25.en-ar.jsonl": {
-        "name_missing": (0.79, 0.91),
+        "name_missing": (0.8, 0.94),
         "name_latin": (1.0, 0.97),
-        "name_misspelled": (0.9, 0.72),
+        "name_misspelled": (0.9, 0.75),
     },
     # Scored blind when committed, with the check of their time; never read.
     "names-fresh26.en-ar.jsonl": {
-        "name_missing": (0.96, 0.96),
+        "name_missing": (0.97, 0.98),
         "name_latin": (1.0, 0.96),
         "name_misspelled": (0.96, 0.78),
     },
@@ -240,7 +240,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
         "name_latin": (0.97, 0.98),
-        "name_misspelled": (0.92, 0.71),
+        "name_misspelled": (0.92, 0.73),
     },
     # Scored blind when committed, then read.
     "names-fresh32.en-ar.jsonl": {
@@ -251,7 +251,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.96, 0.94),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.54),
+        "name_misspelled": (0.9, 0.57),
     },
     # Scored blind when committed, then read a session later.
     "names-fresh34.en-ar.jsonl": {
@@ -260,9 +260,9 @@ STUDIED_SET_FLOORS = {
         "name_misspelled": (0.98, 0.83),
     },
     "names-fresh35.en-ar.jsonl": {
-        "name_missing": (0.89, 0.93),
+        "name_missing": (0.89, 0.95),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.94, 0.71),
+        "name_misspelled": (0.94, 0.72),
     },
     # Scored blind when committed, at the start of a session and after its first rules;
     # never read.
@@ -274,7 +274,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh37.en-ar.jsonl": {
         "name_missing": (0.86, 0.9),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.92, 0.54),
+        "name_misspelled": (0.92, 0.59),
     },
     "names-fresh38.en-ar.jsonl": {
         "name_missing": (0.96, 0.94),
@@ -284,7 +284,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh39.en-ar.jsonl": {
         "name_missing": (0.92, 0.93),
         "name_latin": (1.0, 0.96),
-        "name_misspelled": (0.89, 0.63),
+        "name_misspelled": (0.89, 0.64),
     },
 }
 
