@@ -317,7 +317,7 @@ def name_kinds(source: str, target: str, context: CheckContext | None = None) ->
         # A title's later words are a name of their own, rendered by the same quote.
         (
             "Ngugi wa Thiong'o, author of Petals of Blood, died.",
-            'توفي نغوغي وا تيونغو، مؤلف رواية "بتلات الدم".',
+            'توفي نغوغي وا ثيونغو، مؤلف رواية "بتلات الدم".',
             set(),
         ),
         # Words of names that Arabic translates: a channel, a stadium in Italian, a
