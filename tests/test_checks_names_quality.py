@@ -202,12 +202,12 @@ STUDIED_SET_FLOORS = {
     "names-fresh24.en-ar.jsonl": {
         "name_missing": (0.91, 0.97),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.94, 0.82),
+        "name_misspelled": (0.94, 0.84),
     },
     "names-fresh25.en-ar.jsonl": {
         "name_missing": (0.8, 0.94),
         "name_latin": (1.0, 0.97),
-        "name_misspelled": (0.9, 0.75),
+        "name_misspelled": (0.9, 0.78),
     },
     # Scored blind when committed, with the check of their time; never read.
     "names-fresh26.en-ar.jsonl": {
@@ -235,7 +235,7 @@ STUDIED_SET_FLOORS = {
     "names-fresh30.en-ar.jsonl": {
         "name_missing": (0.94, 0.96),
         "name_latin": (0.98, 0.98),
-        "name_misspelled": (0.96, 0.86),
+        "name_misspelled": (0.96, 0.87),
     },
     "names-fresh31.en-ar.jsonl": {
         "name_missing": (0.94, 0.94),
@@ -251,13 +251,13 @@ STUDIED_SET_FLOORS = {
     "names-fresh33.en-ar.jsonl": {
         "name_missing": (0.96, 0.94),
         "name_latin": (1.0, 1.0),
-        "name_misspelled": (0.9, 0.57),
+        "name_misspelled": (0.9, 0.58),
     },
     # Scored blind when committed, then read a session later.
     "names-fresh34.en-ar.jsonl": {
         "name_missing": (0.96, 0.9),
         "name_latin": (0.98, 1.0),
-        "name_misspelled": (0.98, 0.83),
+        "name_misspelled": (0.98, 0.85),
     },
     "names-fresh35.en-ar.jsonl": {
         "name_missing": (0.89, 0.95),
