@@ -42,6 +42,7 @@ from reviewapp.checks.text import (
     words,
 )
 from reviewapp.transliteration import (
+    ARABIC_DIACRITICS,
     VOWEL_INDEL_COST,
     WEAK_CONSONANT_INDEL_COST,
     collapse_doubled_letters,
@@ -1867,7 +1868,7 @@ def _final_vowel_disagrees(name: str, written: str) -> bool:
         or letters.endswith(("oe", "ea"))
     ):
         return False
-    final = written.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")[-1:]
+    final = ARABIC_DIACRITICS.sub("", written)[-1:]
     for vowels, endings in _FINAL_VOWEL_ENDINGS:
         if letters.endswith(vowels) and not letters[:-1].endswith(vowels):
             return bool(final) and final not in endings
@@ -1981,30 +1982,25 @@ def align_names(
             suggestion,
         )
 
-    def near_status(folded: str, match: tuple[float, int, int, str]) -> Status:
+    def near_rendering(
+        first: Word, last: Word, folded: str, match: tuple[float, int, int, str], suggestion: str
+    ) -> NameRendering:
         """A near match is a misspelling, unless it writes a spelling the news uses for
-        the name: the sound of a name the news writes its own way may be far from its
-        spelling ("Pfizer", فايزر)."""
+        the name (the sound of a name the news writes its own way may be far from its
+        spelling: "Pfizer", فايزر), or is another word in the name's place, which
+        leaves the name missing."""
         spelling = established.get(folded) or arab_name_words.get(folded)
         if spelling and _has_established_spelling(
             target, match[1], match[2], spelling.readings, target_lang
         ):
-            return "ok"
+            return rendering(first, last, "ok", match[1:3], match[3], suggestion)
         if _another_word(
             _joined_stems(target, match[1], match[2], target_lang),
             spelling,
             (source_lang, target_lang),
         ):
-            return "missing"
-        return "misspelled"
-
-    def near_rendering(
-        first: Word, last: Word, folded: str, match: tuple[float, int, int, str], suggestion: str
-    ) -> NameRendering:
-        status = near_status(folded, match)
-        if status == "missing":
             return rendering(first, last, "missing", None, "", suggestion)
-        return rendering(first, last, status, match[1:3], match[3], suggestion)
+        return rendering(first, last, "misspelled", match[1:3], match[3], suggestion)
 
     kept_in_latin = (
         frozenset() if target_is_latin else {word.text for word in target if word.is_latin}
